@@ -1,0 +1,25 @@
+// One Jest run for the whole workspace: one PostgreSQL server (global setup), a fresh database
+// per test file, @swc/jest for speed (type-checking is `npm run typecheck`).
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${escape(alias)}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
+);
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', require('./tools/swc.config.js').jest] },
+  moduleNameMapper,
+  globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.mjs',
+  globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.mjs',
+  setupFiles: ['reflect-metadata'],
+  maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
+  testTimeout: 60_000,
+  // BigInt in assertion diffs crashes Jest's worker serialisation; this keeps messages readable.
+  prettierPath: null,
+};

