@@ -1,5 +1,7 @@
 // One Jest run for the whole workspace: one PostgreSQL server (global setup), a fresh database
 // per test file, @swc/jest for speed (type-checking is `npm run typecheck`).
+const fs = require('node:fs');
+const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -11,7 +13,7 @@ const moduleNameMapper = Object.fromEntries(
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+  roots: ['apps', 'libs', 'tools'].filter((d) => fs.existsSync(path.join(__dirname, d))).map((d) => `<rootDir>/${d}`),
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', require('./tools/swc.config.js').jest] },
   moduleNameMapper,
