@@ -6,7 +6,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPostgres } from '../libs/testing/src/postgres-server.mjs';
+import { startPostgres } from '../libs/testing/src/postgres-server.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT_BASE = Number(process.env.CARTERA_PORT_BASE ?? 3000);

@@ -43,7 +43,7 @@ describe('module boundaries (npm run lint)', () => {
 
   it('rejects a core library importing an adapter', () => {
     const errors = lint(
-      'libs/decider/src/bad-import.ts',
+      'libs/money/src/bad-import.ts',
       "import { WrongExpectedVersion } from '@cartera/eventstore';\nexport const x = WrongExpectedVersion;\n",
     );
     expect(errors.join('\n')).toMatch(/type:core/);

