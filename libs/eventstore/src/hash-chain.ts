@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { VerifyResult } from './event-store.port';
+
+/**
+ * The per-stream hash chain: hash(n) = sha256(hash(n-1) ‖ int64be(streamVersion) ‖ digest(event n)),
+ * where digest = sha256 of the event's canonical JSON (keys sorted, bigint-safe; recordedAt and
+ * the position are store-assigned and left out). Changing, removing or reordering any stored event
+ * breaks every later link; `verifyChain` names the first one. The PostgreSQL adapter computes the
+ * link inside its append function with the same formula (`sha256(prev || int8send(v) || digest)`).
+ */
+export const GENESIS_HASH: Buffer = Buffer.alloc(32);
+
+/** The hashed fields of an event, with data and metadata already as canonical JSON text. */
+export type HashableEvent = Readonly<{
+  id: string;
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  occurredAt: Date;
+  dataJson: string;
+  metadataJson: string;
+}>;
+
+const sha256 = (...parts: (Buffer | string)[]): Buffer => {
+  const h = createHash('sha256');
+  for (const part of parts) h.update(part);
+  return h.digest();
+};
+
+/** Canonical JSON of the event (same bytes as `stringifyJson` on the decoded envelope). */
+export const canonicalEvent = (e: HashableEvent): string =>
+  `{"data":${e.dataJson},"id":${JSON.stringify(e.id)},"metadata":${e.metadataJson},` +
+  `"occurredAt":${JSON.stringify(e.occurredAt.toISOString())},"schemaVersion":${e.schemaVersion},` +
+  `"streamId":${JSON.stringify(e.streamId)},"type":${JSON.stringify(e.type)}}`;
+
+export const eventDigest = (e: HashableEvent): Buffer => sha256(canonicalEvent(e));
+
+export const chainLink = (previous: Buffer, streamVersion: number, digest: Buffer): Buffer => {
+  const version = Buffer.alloc(8);
+  version.writeBigInt64BE(BigInt(streamVersion));
+  return sha256(previous, version, digest);
+};
+
+export type ChainedEvent = HashableEvent & Readonly<{ streamVersion: number; hash: Buffer | undefined }>;
+
+/**
+ * Recomputes the chain over a stream's events in version order. Reports the first event whose
+ * stored hash differs, a version gap (a removed event), or a head that does not match the last link.
+ */
+export const verifyChain = (
+  streamId: string,
+  events: readonly ChainedEvent[],
+  head?: Readonly<{ version: number; hash: Buffer | undefined }>,
+): VerifyResult => {
+  let previous = GENESIS_HASH;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const broken = (reason: string): VerifyResult => ({ ok: false, streamId, events: events.length, brokenAt: i, reason });
+    if (e.streamVersion !== i) return broken(`expected version ${i}, found ${e.streamVersion} (an event was removed)`);
+    const expected = chainLink(previous, e.streamVersion, eventDigest(e));
+    if (!e.hash) return broken(`event ${e.id} at version ${i} carries no hash`);
+    if (!expected.equals(e.hash)) return broken(`hash mismatch at version ${i} (event ${e.id}): content or order changed`);
+    previous = e.hash;
+  }
+  if (head && head.version !== events.length - 1) {
+    return { ok: false, streamId, events: events.length, brokenAt: events.length, reason: `stream head says version ${head.version}, ${events.length} events found` };
+  }
+  if (head?.hash && events.length > 0 && !head.hash.equals(previous)) {
+    return { ok: false, streamId, events: events.length, brokenAt: events.length - 1, reason: 'stream head hash differs from the last link' };
+  }
+  return { ok: true, streamId, events: events.length };
+};

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { canonicalEvent, chainLink, eventDigest, GENESIS_HASH, HashableEvent, verifyChain } from './hash-chain';
+import { parseJson, stringifyJson } from './json-codec';
+
+const event = (i: number, data: unknown = { amount: BigInt(i) }): HashableEvent => ({
+  id: `0190f5c2-0000-7000-8000-00000000000${i}`,
+  type: 'PaymentPosted',
+  schemaVersion: 1,
+  streamId: 'account-1',
+  occurredAt: new Date(`2026-01-0${i + 1}T00:00:00Z`),
+  dataJson: stringifyJson(data),
+  metadataJson: stringifyJson({ actor: { kind: 'user', id: 'u' } }),
+});
+
+const chain = (events: HashableEvent[]) => {
+  let prev = GENESIS_HASH;
+  return events.map((e, v) => {
+    prev = chainLink(prev, v, eventDigest(e));
+    return { ...e, streamVersion: v, hash: prev };
+  });
+};
+
+describe('hash chain', () => {
+  it('hashes the canonical event: the same bytes as canonical JSON of the decoded envelope', () => {
+    const e = event(0);
+    const decoded = { ...e, data: parseJson(e.dataJson), metadata: parseJson(e.metadataJson), occurredAt: e.occurredAt.toISOString() };
+    const { dataJson: _d, metadataJson: _m, ...rest } = decoded;
+    expect(canonicalEvent(e)).toBe(stringifyJson(rest));
+  });
+  it('links sha256(previous ‖ int64be(version) ‖ digest), starting from 32 zero bytes', () => {
+    const digest = eventDigest(event(0));
+    const expected = createHash('sha256').update(Buffer.concat([Buffer.alloc(32), Buffer.from([0, 0, 0, 0, 0, 0, 0, 5]), digest])).digest();
+    expect(chainLink(GENESIS_HASH, 5, digest).equals(expected)).toBe(true);
+  });
+  it('verifies an intact chain', () => {
+    const events = chain([event(0), event(1), event(2)]);
+    expect(verifyChain('account-1', events, { version: 2, hash: events[2].hash })).toEqual({ ok: true, streamId: 'account-1', events: 3 });
+  });
+  it('names the first broken link when data, time or order change', () => {
+    const events = chain([event(0), event(1), event(2)]);
+    const tampered = events.map((e, i) => (i === 1 ? { ...e, dataJson: stringifyJson({ amount: 999n }) } : e));
+    expect(verifyChain('account-1', tampered)).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/hash mismatch/) });
+    const backdated = events.map((e, i) => (i === 2 ? { ...e, occurredAt: new Date('2020-01-01') } : e));
+    expect(verifyChain('account-1', backdated)).toMatchObject({ ok: false, brokenAt: 2 });
+    const swapped = [events[0], { ...events[2], streamVersion: 1 }, { ...events[1], streamVersion: 2 }];
+    expect(verifyChain('account-1', swapped)).toMatchObject({ ok: false, brokenAt: 1 });
+  });
+  it('detects a removed event and a truncated tail', () => {
+    const events = chain([event(0), event(1), event(2)]);
+    expect(verifyChain('account-1', [events[0], events[2]])).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/removed/) });
+    expect(verifyChain('account-1', events.slice(0, 2), { version: 2, hash: events[2].hash })).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+});

@@ -1,0 +1,3 @@
+export { createPostgresEventStore } from './postgres-event-store';
+export type { PostgresEventStore, PostgresEventStoreOptions } from './postgres-event-store';
+export { formatPosition, parsePosition } from './postgres-position';

@@ -1,0 +1,148 @@
+import { eventually, useTestDatabase } from '@cartera/testing';
+import type { RecordedEvent } from '../event-store.port';
+import { eventStoreContract } from '../testing/event-store.contract';
+import { createPostgresEventStore, PostgresEventStore } from './postgres-event-store';
+import { parsePosition } from './postgres-position';
+
+const db = useTestDatabase('es_contract');
+
+eventStoreContract(
+  'postgres',
+  (options) => createPostgresEventStore({ connectionString: db().url, schema: 'contract', pollIntervalMs: 100, lockRetryMs: 50, poolMax: 10, ...options }),
+  { idempotentRepeatWithAnyExpectedVersion: true },
+);
+
+describe('PostgreSQL event store specifics', () => {
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    store = await createPostgresEventStore({ pool: db().pool, schema: 'specifics', pollIntervalMs: 50, lockRetryMs: 50 });
+  });
+  afterAll(() => store?.close());
+  const sql = (text: string, values?: unknown[]) => db().pool.query(text, values);
+
+  it('verifyStream names the first broken link after a row is tampered with, removed or truncated', async () => {
+    await store.appendToStream('account-t1', [1, 2, 3, 4].map((n) => ({ type: 'PaymentPosted', data: { amount: BigInt(n) } })));
+    expect(await store.verifyStream('account-t1')).toMatchObject({ ok: true, events: 4 });
+    await sql(`UPDATE specifics.es_events SET data = '{"amount":{"$bigint":"200"}}' WHERE stream_id = 'account-t1' AND stream_version = 2`);
+    expect(await store.verifyStream('account-t1')).toMatchObject({ ok: false, brokenAt: 2, reason: expect.stringMatching(/hash mismatch/) });
+
+    await store.appendToStream('account-t2', [1, 2, 3].map((n) => ({ type: 'A', data: { n } })));
+    await sql(`DELETE FROM specifics.es_events WHERE stream_id = 'account-t2' AND stream_version = 1`);
+    expect(await store.verifyStream('account-t2')).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/removed/) });
+
+    await store.appendToStream('account-t3', [1, 2, 3].map((n) => ({ type: 'A', data: { n } })));
+    await sql(`DELETE FROM specifics.es_events WHERE stream_id = 'account-t3' AND stream_version = 2`);
+    expect(await store.verifyStream('account-t3')).toMatchObject({ ok: false, reason: expect.stringMatching(/head says version 2/) });
+
+    await store.appendToStream('account-t4', [{ type: 'A', data: {}, occurredAt: new Date('2026-01-01') }]);
+    await sql(`UPDATE specifics.es_events SET occurred_at = '2025-01-01' WHERE stream_id = 'account-t4'`);
+    expect(await store.verifyStream('account-t4')).toMatchObject({ ok: false, brokenAt: 0 });
+  });
+
+  it('"from end" starts below the gate, so an older transaction committing later is not lost', async () => {
+    const client = await db().pool.connect();
+    try {
+      await client.query('BEGIN');
+      await store.appendInTransaction(client, 'late-1', [{ type: 'Slow', data: {} }]);
+      await store.appendToStream('late-2', [{ type: 'Fast', data: {} }]);
+      const received: RecordedEvent[] = [];
+      const sub = store.subscribe({ checkpointName: 'late-end', from: 'end', filter: { categories: ['late'] }, handler: async (es) => void received.push(...es) });
+      await sub.started;
+      await client.query('COMMIT');
+      await eventually(() => received.length === 2, { what: 'both late events' });
+      await sub.stop();
+      expect(received.map((e) => e.type)).toEqual(['Slow', 'Fast']);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('a rolled-back append leaves no event and no version gap', async () => {
+    const client = await db().pool.connect();
+    try {
+      await client.query('BEGIN');
+      await store.appendInTransaction(client, 'rb-1', [{ type: 'Gone', data: {} }]);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    await store.appendToStream('rb-1', [{ type: 'Kept', data: {} }], { expectedVersion: 'no_stream' });
+    expect((await store.readStream('rb-1')).map((e) => [e.type, e.streamVersion])).toEqual([['Kept', 0]]);
+  });
+
+  it('refuses (40001) an append that would sort before the stream head because its transaction took its id earlier', async () => {
+    await store.appendToStream('order-1', [{ type: 'A', data: {} }]);
+    const early = await db().pool.connect();
+    try {
+      await early.query('BEGIN');
+      await store.appendInTransaction(early, 'order-other', [{ type: 'TakesAnId', data: {} }]);
+      await store.appendToStream('order-1', [{ type: 'B', data: {} }]);
+      await expect(store.appendInTransaction(early, 'order-1', [{ type: 'C', data: {} }])).rejects.toMatchObject({ code: '40001' });
+      await early.query('ROLLBACK');
+    } finally {
+      early.release();
+    }
+    expect((await store.readStream('order-1')).map((e) => e.type)).toEqual(['A', 'B']);
+  });
+
+  it('reports the age of the oldest open transaction', async () => {
+    const client = await db().pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_current_xact_id()');
+      await eventually(async () => (await store.oldestOpenTransactionAgeSeconds()) > 0.05, { what: 'a visible transaction age' });
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+  });
+
+  it('stop() ends polling, releases the advisory lock and returns the connection', async () => {
+    const before = db().pool.totalCount;
+    const sub = store.subscribe({ checkpointName: 'lock-check', handler: async () => undefined });
+    await sub.started;
+    const locks = () => sql(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+    expect((await locks()).rows[0].n).toBeGreaterThanOrEqual(1);
+    await sub.stop();
+    expect((await locks()).rows[0].n).toBe(0);
+    expect(db().pool.totalCount - db().pool.idleCount).toBe(0);
+    expect(db().pool.totalCount).toBeLessThanOrEqual(Math.max(before, 1) + 1);
+  });
+
+  it('opens a new generation when transaction ids restart (restore into another cluster)', async () => {
+    const generations = await createPostgresEventStore({ pool: db().pool, schema: 'restored' });
+    await generations.appendToStream('account-g', [{ type: 'Before', data: {} }]);
+    // Simulate data restored from a cluster whose transaction ids ran far ahead of this one's.
+    await sql(`UPDATE restored.es_events SET transaction_id = '9000000000000000'::xid8`);
+    await sql(`UPDATE restored.es_streams SET last_transaction_id = '9000000000000000'::xid8`);
+    const restarted = await createPostgresEventStore({ pool: db().pool, schema: 'restored' });
+    expect(restarted.generation).toBe(generations.generation + 1);
+    await restarted.appendToStream('account-g', [{ type: 'After', data: {} }]);
+    const all = await eventually(async () => {
+      const es = await restarted.readAll({ filter: { categories: ['account'] } });
+      return es.length === 2 && es;
+    });
+    expect(all.map((e) => e.type)).toEqual(['Before', 'After']);
+    expect(parsePosition(all[1].globalPosition).generation).toBe(2);
+    expect((await sql(`SELECT reason FROM restored.es_generations WHERE generation = 2`)).rows[0].reason).toMatch(/restarted/);
+    await generations.close();
+    await restarted.close();
+  });
+
+  it('serves the poll query from the position index', async () => {
+    const client = await db().pool.connect();
+    // The test table is tiny; forbid the sequential scan to see which index the planner picks.
+    await client.query('SET enable_seqscan = off; SET enable_bitmapscan = off');
+    const plan = await client.query(`EXPLAIN SELECT * FROM specifics.es_events e
+      WHERE (e.generation, e.transaction_id, e.seq) > (1, '5'::xid8, 7)
+        AND (e.generation, e.transaction_id) < ((SELECT m.generation FROM specifics.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))
+      ORDER BY e.generation, e.transaction_id, e.seq LIMIT 500`);
+    await client.query('RESET enable_seqscan; RESET enable_bitmapscan');
+    client.release();
+    const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+    // An ordered index scan with both the checkpoint and the gate as index conditions: no sort, no filter.
+    expect(text).toMatch(/Index Scan using es_events_position/);
+    expect(text).toMatch(/Index Cond: .*ROW\(generation, transaction_id, seq\) >.*ROW\(generation, transaction_id\) </);
+    expect(text).not.toMatch(/Sort/);
+  });
+});

@@ -1,0 +1,320 @@
+import { Pool, PoolClient } from 'pg';
+import {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  GlobalPosition,
+  InvalidEventStoreInput,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  VerifyResult,
+  WrongExpectedVersion,
+} from '../event-store.port';
+import { eventDigest, verifyChain } from '../hash-chain';
+import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
+import { prepareAppend, PreparedAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
+import { Logger } from '../checkpoints/subscription-runner';
+import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
+import { epochToDate, EVENT_COLUMNS, EventRow, rowToEvent, TIME_COLUMNS } from './postgres-rows';
+import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
+import { subscribePostgres } from './postgres-subscription';
+
+export type PostgresEventStoreOptions = Readonly<{
+  /** A pool to use (not closed by `close()`), or a connection string (the store then owns its pool). */
+  pool?: Pool;
+  connectionString?: string;
+  /** The service's schema, e.g. `ledger`. */
+  schema: string;
+  upcasters?: UpcasterRegistry | readonly Upcaster[];
+  /** Size of the pool the store creates from a connection string. Default 20. */
+  poolMax?: number;
+  /** Set on the connections the store opens; an idle open transaction holds every subscriber back. Default 60 s. */
+  idleInTransactionTimeoutMs?: number;
+  /** Longest sleep of an idle subscription between polls (NOTIFY usually wakes it first). Default 500 ms. */
+  pollIntervalMs?: number;
+  /** Coalescing window of the post-commit NOTIFY wake-up. Default 5 ms; 0 disables NOTIFY. */
+  notifyDebounceMs?: number;
+  /** Subscription batch size when the caller gives none. Default 500. */
+  batchSize?: number;
+  /** How often a standby instance retries the subscription lock. Default 1 s. */
+  lockRetryMs?: number;
+  /** Create/upgrade the schema at start-up (and run the generation check). Default true. */
+  migrate?: boolean;
+  logger?: Logger;
+}>;
+
+export interface PostgresEventStore extends EventStore {
+  readonly schema: string;
+  readonly pool: Pool;
+  /** Generation of this store's positions (bumped when the data was restored into another cluster). */
+  readonly generation: number;
+  /**
+   * Appends inside a transaction the caller opened on `client` (e.g. with an inbox row), in one
+   * round trip. The caller commits or rolls back; a rejected append leaves the transaction aborted.
+   */
+  appendInTransaction(client: PoolClient, streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /** Age in seconds of the oldest open transaction holding a transaction id (the metric to alert on). */
+  oldestOpenTransactionAgeSeconds(): Promise<number>;
+  /** Newest position below the gate: where a subscription "from end" starts. */
+  endPosition(): Promise<GlobalPosition | undefined>;
+}
+
+type AppendRow = { status: string; version: string; generation: number; transaction_id: string; seq: string };
+
+const defaultLogger: Logger = { warn: (message, error) => console.warn(message, error ?? '') };
+
+export const createPostgresEventStore = async (options: PostgresEventStoreOptions): Promise<PostgresEventStore> => {
+  if (!SCHEMA_NAME.test(options.schema ?? '')) throw new InvalidEventStoreInput(`schema must match ${SCHEMA_NAME}: ${options.schema}`);
+  if (!options.pool && !options.connectionString) throw new InvalidEventStoreInput('createPostgresEventStore needs a pool or a connectionString');
+  const idleInTransactionTimeoutMs = options.idleInTransactionTimeoutMs ?? 60_000;
+  const ownPool = !options.pool;
+  const pool =
+    options.pool ??
+    new Pool({
+      connectionString: options.connectionString,
+      max: options.poolMax ?? 20,
+      idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
+    });
+  if (ownPool) pool.on('error', () => undefined); // an idle client's lost connection is replaced on next use
+  try {
+    const generation = options.migrate === false ? await readGeneration(pool, options.schema) : await setupSchema(pool, options.schema);
+    const upcasters = Array.isArray(options.upcasters)
+      ? createUpcasterRegistry(options.upcasters as readonly Upcaster[])
+      : ((options.upcasters as UpcasterRegistry | undefined) ?? createUpcasterRegistry());
+    return new PgEventStore(pool, ownPool, options.schema, generation, upcasters, {
+      idleInTransactionTimeoutMs,
+      pollIntervalMs: options.pollIntervalMs ?? 500,
+      notifyDebounceMs: options.notifyDebounceMs ?? 5,
+      batchSize: options.batchSize ?? 500,
+      lockRetryMs: options.lockRetryMs ?? 1_000,
+      logger: options.logger ?? defaultLogger,
+    });
+  } catch (error) {
+    if (ownPool) await pool.end().catch(() => undefined);
+    throw error;
+  }
+};
+
+const readGeneration = async (pool: Pool, schema: string): Promise<number> => {
+  const { rows } = await pool.query<{ generation: number }>(`SELECT generation FROM ${quoteIdent(schema)}.es_meta`);
+  return rows[0].generation;
+};
+
+export type StoreSettings = Readonly<{
+  idleInTransactionTimeoutMs: number;
+  pollIntervalMs: number;
+  notifyDebounceMs: number;
+  batchSize: number;
+  lockRetryMs: number;
+  logger: Logger;
+}>;
+
+class PgEventStore implements PostgresEventStore {
+  private readonly s: string;
+  private readonly subscriptions = new Set<Subscription>();
+  private notifyTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+  readonly channel: string;
+  private readonly sql: Record<'append' | 'readForwards' | 'readBackwards' | 'readAll' | 'end' | 'latest', string>;
+
+  constructor(
+    readonly pool: Pool,
+    private readonly ownPool: boolean,
+    readonly schema: string,
+    readonly generation: number,
+    readonly upcasters: UpcasterRegistry,
+    readonly settings: StoreSettings,
+  ) {
+    const s = (this.s = quoteIdent(schema));
+    this.channel = `cartera_es_${schema}`.slice(0, 63);
+    const gate = `(e.generation, e.transaction_id) < ((SELECT m.generation FROM ${s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
+    const asOf = `AND ($3::timestamptz IS NULL OR e.recorded_at <= $3) AND ($4::timestamptz IS NULL OR e.occurred_at <= $4)`;
+    this.sql = {
+      append: `SELECT status, version, generation, transaction_id, seq FROM ${s}.es_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::timestamptz[], $10::bytea[])`,
+      readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
+      readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
+      readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e
+        WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}
+          AND ($4::text[] IS NULL OR split_part(e.stream_id, '-', 1) = ANY($4)) AND ($5::text[] IS NULL OR e.type = ANY($5))
+        ORDER BY e.generation, e.transaction_id, e.seq LIMIT $6`,
+      end: `SELECT e.generation, e.transaction_id::text AS xid, e.seq FROM ${s}.es_events e WHERE ${gate}
+        ORDER BY e.generation DESC, e.transaction_id DESC, e.seq DESC LIMIT 1`,
+      latest: `SELECT e.generation, e.transaction_id::text AS xid, e.seq FROM ${s}.es_events e
+        ORDER BY e.generation DESC, e.transaction_id DESC, e.seq DESC LIMIT 1`,
+    };
+  }
+
+  /** Window query of the poll loop: every row of the window, with payload only for those the filter keeps. */
+  pollSql(filtered: boolean): string {
+    const match = filtered
+      ? `(($5::text[] IS NULL OR split_part(e.stream_id, '-', 1) = ANY($5)) AND ($6::text[] IS NULL OR e.type = ANY($6)))`
+      : 'true';
+    const gate = `(e.generation, e.transaction_id) < ((SELECT m.generation FROM ${this.s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
+    return `SELECT e.stream_id, e.stream_version, e.generation, e.schema_version, e.transaction_id::text AS xid, e.seq, e.id, e.type,
+        ${TIME_COLUMNS}, CASE WHEN ${match} THEN e.data::text END AS data, e.metadata::text AS metadata, ${match} AS match
+      FROM ${this.s}.es_events e
+      WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}
+      ORDER BY e.generation, e.transaction_id, e.seq LIMIT $4`;
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+    const prepared = prepareAppend(streamId, events, options, this.upcasters);
+    const result = await this.runAppend(this.pool, prepared);
+    this.scheduleNotify();
+    return result;
+  }
+
+  appendInTransaction(client: PoolClient, streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+    return this.runAppend(client, prepareAppend(streamId, events, options, this.upcasters));
+  }
+
+  private async runAppend(db: Pool | PoolClient, p: PreparedAppend): Promise<AppendResult> {
+    if (this.closed) throw new Error('The event store is closed');
+    const ev = p.events;
+    const kind = typeof p.expectedVersion === 'number' ? 'number' : p.expectedVersion;
+    const values = [
+      p.streamId,
+      kind,
+      typeof p.expectedVersion === 'number' ? p.expectedVersion : null,
+      ev.map((e) => e.id),
+      ev.map((e) => e.type),
+      ev.map((e) => e.schemaVersion),
+      ev.map((e) => e.dataJson),
+      ev.map((e) => e.metadataJson),
+      ev.map((e) => e.occurredAt.toISOString()),
+      ev.map((e) => eventDigest({ ...e, streamId: p.streamId })),
+    ];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { rows } = await db.query<AppendRow>({ name: `es_append_${this.schema}`, text: this.sql.append, values });
+        const row = rows[0];
+        return { nextExpectedVersion: Number(row.version), position: formatPosition(row.generation, row.transaction_id, row.seq) };
+      } catch (error) {
+        // Outside a caller's transaction a 40001 rolled everything back: a new attempt takes a new transaction id.
+        if ((error as { code?: string }).code === '40001' && db === this.pool && attempt < 3) continue;
+        throw this.appendError(error, p);
+      }
+    }
+  }
+
+  private appendError(error: unknown, p: PreparedAppend): unknown {
+    {
+      const e = error as { code?: string; detail?: string; message: string; constraint?: string };
+      if (e.code === 'CA001') return new WrongExpectedVersion(p.streamId, p.expectedVersion, Number(e.detail));
+      if (e.code === 'CA002' || (e.code === '23505' && e.constraint === 'es_events_id')) {
+        return new InvalidEventStoreInput(`Append to ${p.streamId} rejected: ${e.message} (ids must be new, or all repeat one earlier append)`);
+      }
+      return error;
+    }
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    validateStreamId(streamId);
+    const o = validateReadStream(options);
+    const from = o.from ?? (o.backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const { rows } = await this.pool.query<EventRow>({
+      name: `es_read_${o.backwards ? 'b' : 'f'}_${this.schema}`,
+      text: o.backwards ? this.sql.readBackwards : this.sql.readForwards,
+      values: [streamId, from, o.recordedAt ?? null, o.occurredAt ?? null, o.maxCount ?? null],
+    });
+    return rows.map((row) => rowToEvent(row, this.upcasters));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const o = validateReadAll(options);
+    const from = options.fromPosition === undefined || options.fromPosition === 'start' ? BEFORE_START : parsePosition(options.fromPosition);
+    const { rows } = await this.pool.query<EventRow>({
+      name: `es_read_all_${this.schema}`,
+      text: this.sql.readAll,
+      values: [from.generation, from.transactionId, from.seq, o.categories ?? null, o.types ?? null, o.maxCount ?? null],
+    });
+    return rows.map((row) => rowToEvent(row, this.upcasters));
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    if (this.closed) throw new Error('The event store is closed');
+    const subscription = subscribePostgres(this, options);
+    this.subscriptions.add(subscription);
+    const stop = subscription.stop;
+    return {
+      ...subscription,
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await stop();
+      },
+    };
+  }
+
+  async endPosition(): Promise<GlobalPosition | undefined> {
+    return this.positionQuery(this.sql.end, 'end');
+  }
+
+  async latestPosition(): Promise<GlobalPosition | undefined> {
+    return this.positionQuery(this.sql.latest, 'latest');
+  }
+
+  private async positionQuery(text: string, name: string, db: Pool | PoolClient = this.pool): Promise<GlobalPosition | undefined> {
+    const { rows } = await db.query<{ generation: number; xid: string; seq: string }>({ name: `es_${name}_${this.schema}`, text });
+    return rows[0] ? formatPosition(rows[0].generation, rows[0].xid, rows[0].seq) : undefined;
+  }
+
+  endPositionOn(client: PoolClient): Promise<GlobalPosition | undefined> {
+    return this.positionQuery(this.sql.end, 'end', client);
+  }
+
+  async verifyStream(streamId: string): Promise<VerifyResult> {
+    validateStreamId(streamId);
+    const [events, head] = await Promise.all([
+      this.pool.query<EventRow & { hash: Buffer }>(
+        `SELECT ${EVENT_COLUMNS}, e.hash FROM ${this.s}.es_events e WHERE e.stream_id = $1 ORDER BY e.stream_version`,
+        [streamId],
+      ),
+      this.pool.query<{ version: string; last_hash: Buffer }>(`SELECT version, last_hash FROM ${this.s}.es_streams WHERE stream_id = $1`, [streamId]),
+    ]);
+    const chained = events.rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      schemaVersion: r.schema_version,
+      streamId: r.stream_id,
+      occurredAt: epochToDate(r.occurred_at),
+      dataJson: r.data ?? 'null',
+      metadataJson: r.metadata ?? '{}',
+      streamVersion: Number(r.stream_version),
+      hash: r.hash,
+    }));
+    const h = head.rows[0];
+    return verifyChain(streamId, chained, h ? { version: Number(h.version), hash: h.last_hash } : undefined);
+  }
+
+  async oldestOpenTransactionAgeSeconds(): Promise<number> {
+    const { rows } = await this.pool.query<{ age: number }>(
+      `SELECT coalesce(max(extract(epoch FROM clock_timestamp() - t)), 0)::float8 AS age FROM (
+         SELECT xact_start AS t FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND xact_start IS NOT NULL
+         UNION ALL SELECT prepared FROM pg_prepared_xacts) x`,
+    );
+    return rows[0].age;
+  }
+
+  /** The wake-up for subscribers: after commit, coalesced, never inside the append transaction. */
+  private scheduleNotify(): void {
+    if (this.settings.notifyDebounceMs <= 0 || this.notifyTimer || this.closed) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      this.pool.query('SELECT pg_notify($1, $2)', [this.channel, '']).catch(() => undefined);
+    }, this.settings.notifyDebounceMs);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    if (this.ownPool) await this.pool.end();
+  }
+}
+
+export type { PgEventStore };

@@ -1,0 +1,83 @@
+import { GlobalPosition, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
+import { asSubscription, CheckpointedSubscription, SubscriptionSession } from '../checkpoints/subscription-runner';
+import { validateNames } from '../validation';
+import type { PgEventStore } from './postgres-event-store';
+import { BEFORE_START, parsePosition } from './postgres-position';
+import { EventRow, rowPosition, rowToEvent } from './postgres-rows';
+
+/**
+ * One poll loop for catch-up and live alike: read the next window of positions below the gate,
+ * hand the matching events to the handler, store the checkpoint in the handler's transaction,
+ * repeat. There is no switch from catch-up to live, so there is nothing to lose or double at it.
+ * NOTIFY (sent by writers after commit) only cuts the sleep short.
+ */
+export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions): Subscription => {
+  if (!options.checkpointName) throw new TypeError('subscribe: checkpointName is required');
+  if (typeof options.handler !== 'function') throw new TypeError('subscribe: handler must be a function');
+  if (typeof options.from === 'string' && options.from !== 'start' && options.from !== 'end') parsePosition(options.from);
+  const categories = validateNames('filter.categories', options.filter?.categories) ?? null;
+  const types = validateNames('filter.types', options.filter?.types) ?? null;
+  const filtered = categories !== null || types !== null;
+  const batchSize = options.batchSize ?? store.settings.batchSize;
+  const pollText = store.pollSql(filtered);
+  const pollName = `es_poll_${filtered ? 'f' : 'a'}_${store.schema}`;
+  const { pollIntervalMs } = store.settings;
+
+  const poll = async (session: SubscriptionSession) => {
+    const from = session.position ? parsePosition(session.position) : BEFORE_START;
+    const { rows } = await session.client.query<EventRow & { match: boolean }>({
+      name: pollName,
+      text: pollText,
+      values: filtered ? [from.generation, from.transactionId, from.seq, batchSize, categories, types] : [from.generation, from.transactionId, from.seq, batchSize],
+    });
+    const events: RecordedEvent[] = [];
+    for (const row of rows) if (row.match) events.push(rowToEvent(row, store.upcasters));
+    const last = rows.length > 0 ? rowPosition(rows[rows.length - 1]) : undefined;
+    return { events, last, full: rows.length === batchSize };
+  };
+
+  const run = async (session: SubscriptionSession) => {
+    const client = session.client;
+    const onNotification = () => session.wake();
+    client.on('notification', onNotification);
+    await client.query(`LISTEN "${store.channel}"`);
+    try {
+      if (session.position === undefined && options.from !== undefined && options.from !== 'start') {
+        // "From end" is the newest row below the gate, not the raw maximum; it is stored at once so
+        // that a restart before the first event does not silently move the start forwards.
+        const start = options.from === 'end' ? await store.endPositionOn(client) : (options.from as GlobalPosition);
+        if (start) await session.advance(start);
+      }
+      session.markStarted();
+      // After a wake-up that found nothing below the gate yet (an older transaction is still open),
+      // look again soon with a doubling delay instead of waiting the whole interval.
+      let retry = 0;
+      while (!session.stopping) {
+        const { events, last, full } = await poll(session);
+        if (last) {
+          await session.handle(events, last);
+          retry = 0;
+        }
+        if (full || session.stopping) continue;
+        if (!last && retry > 0) retry = Math.min(retry * 2, pollIntervalMs);
+        const woken = await session.sleep(retry || pollIntervalMs);
+        if (woken && retry === 0) retry = 5;
+      }
+    } finally {
+      client.removeListener('notification', onNotification);
+      await client.query('UNLISTEN *').catch(() => undefined);
+    }
+  };
+
+  const subscription = new CheckpointedSubscription({
+    pool: store.pool,
+    schema: store.schema,
+    options,
+    logger: store.settings.logger,
+    lockRetryMs: store.settings.lockRetryMs,
+    idleInTransactionTimeoutMs: store.settings.idleInTransactionTimeoutMs,
+    run,
+    latestPosition: () => store.latestPosition(),
+  });
+  return asSubscription(subscription);
+};

@@ -1,0 +1,149 @@
+import { CE_HEADERS, describeViolations, validateContract } from '@cartera/contracts';
+import type { PoolClient } from 'pg';
+import {
+  PartitionRevoked,
+  type Backoff,
+  type BlockedPartition,
+  type ConsumerPolicy,
+  type HandlerContext,
+  type MessageHandler,
+  type MessageValidator,
+  type ReceivedMessage,
+} from './bus.port';
+import { busMetrics } from './metrics';
+import { withConsumerSpan } from './tracing';
+
+/** Why a message went to the dead-letter topic. */
+export type DeadLetterReason = Readonly<{ kind: 'validation' | 'handler'; error: string; attempts: number }>;
+
+/** What an adapter provides so that one delivery algorithm serves both. */
+export type DeliveryPort = Readonly<{
+  /** Runs `work` in one transaction with the inbox row (and, on PostgreSQL, the offset commit). */
+  apply(message: ReceivedMessage, work: (client: PoolClient) => Promise<void>): Promise<void>;
+  /** Writes the message to `<topic>.dlq` and moves the group past it. */
+  deadLetter(message: ReceivedMessage, reason: DeadLetterReason): Promise<void>;
+  /** Waits before a retry; resolves false at once when the partition is being stopped. */
+  pause(ms: number): Promise<boolean>;
+}>;
+
+export type DeliveryRules = Readonly<{
+  group: string;
+  handler: MessageHandler;
+  policy: ConsumerPolicy;
+  validate: MessageValidator | false;
+  blocked: BlockedPartitions;
+}>;
+
+/** The default validator: the contract registry of @cartera/contracts. */
+export const validateWithContracts: MessageValidator = (m) => {
+  const result = validateContract(m.type, m.schemaVersion, m.payload);
+  return result.ok ? [] : result.errors;
+};
+
+export const backoffDelay = (backoff: Backoff | undefined, attempt: number): number => {
+  const initial = backoff?.initialMs ?? 100;
+  const max = backoff?.maxMs ?? 5_000;
+  return Math.min(max, initial * 2 ** Math.min(attempt - 1, 20));
+};
+
+const errorText = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'object' ? JSON.stringify(error) : String(error);
+
+/** Partitions a `block` consumer stopped; feeds health() and the alert gauge. */
+export class BlockedPartitions {
+  private readonly entries = new Map<string, BlockedPartition>();
+  constructor(private readonly group: string) {}
+
+  block(m: ReceivedMessage, attempts: number, error: unknown): void {
+    const key = `${m.topic}/${m.partition}`;
+    const since = this.entries.get(key)?.since ?? new Date().toISOString();
+    this.entries.set(key, {
+      topic: m.topic, partition: m.partition, offset: m.offset, messageId: m.messageId, type: m.type,
+      attempts, error: errorText(error), since,
+    });
+    busMetrics.blockedPartitions().set({ group: this.group, topic: m.topic, partition: String(m.partition) }, 1);
+  }
+
+  unblock(topic: string, partition: number): void {
+    if (!this.entries.delete(`${topic}/${partition}`)) return;
+    busMetrics.blockedPartitions().set({ group: this.group, topic, partition: String(partition) }, 0);
+  }
+
+  list(): BlockedPartition[] {
+    return [...this.entries.values()];
+  }
+}
+
+const contextFor = (m: ReceivedMessage, group: string, client: PoolClient, attempt: number, traceparent?: string): HandlerContext => {
+  const correlationId = m.headers[CE_HEADERS.correlationId] ?? m.messageId;
+  const eventMetadata = { correlationId, causationId: m.messageId, ...(traceparent ? { traceparent } : {}) };
+  return { client, group, attempt, correlationId, causationId: m.messageId, traceparent, eventMetadata };
+};
+
+/**
+ * Delivers one message: validation failure → dead letter at once; handler failure → retry with
+ * back-off, then the policy. Returns 'stopped' when the partition was revoked or is stopping (the
+ * message stays uncommitted and will be delivered again).
+ */
+export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: DeliveryPort): Promise<'done' | 'stopped'> => {
+  const { group, policy } = rules;
+  try {
+    const violations = rules.validate ? rules.validate(m) : [];
+    if (violations.length > 0) {
+      await deadLetterUntilStored(m, { kind: 'validation', error: `invalid payload: ${describeViolations(violations)}`, attempts: 0 }, rules, port);
+      return 'done';
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await withConsumerSpan(m, group, (traceparent) =>
+          port.apply(m, (client) => rules.handler(m, contextFor(m, group, client, attempt, traceparent))),
+        );
+        rules.blocked.unblock(m.topic, m.partition);
+        busMetrics.processed().inc({ group, topic: m.topic });
+        return 'done';
+      } catch (error) {
+        if (error instanceof PartitionRevoked) throw error;
+        busMetrics.handlerFailures().inc({ group, topic: m.topic });
+        const maxAttempts = policy.maxAttempts ?? 3;
+        if (policy.kind === 'dead-letter' && attempt >= maxAttempts) {
+          await deadLetterUntilStored(m, { kind: 'handler', error: errorText(error), attempts: attempt }, rules, port);
+          return 'done';
+        }
+        if (policy.kind === 'block' && attempt >= maxAttempts) rules.blocked.block(m, attempt, error);
+        if (!(await port.pause(backoffDelay(policy.backoff, attempt)))) return 'stopped';
+      }
+    }
+  } catch (error) {
+    if (error instanceof PartitionRevoked || error instanceof StopRequested) return 'stopped';
+    throw error;
+  }
+};
+
+class StopRequested extends Error {}
+
+// A dead letter that cannot be stored (database down) is retried: skipping it would lose the message.
+const deadLetterUntilStored = async (m: ReceivedMessage, reason: DeadLetterReason, rules: DeliveryRules, port: DeliveryPort) => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await port.deadLetter(m, reason);
+      busMetrics.deadLettered().inc({ group: rules.group, topic: m.topic, reason: reason.kind });
+      return;
+    } catch (error) {
+      if (error instanceof PartitionRevoked) throw error;
+      if (!(await port.pause(backoffDelay(rules.policy.backoff, attempt)))) throw new StopRequested();
+    }
+  }
+};
+
+/** Headers a dead letter carries on top of the original ones. */
+export const deadLetterHeaders = (m: ReceivedMessage, group: string, reason: DeadLetterReason): Record<string, string> => ({
+  ...m.headers,
+  dlq_reason: reason.error.slice(0, 4_000),
+  dlq_kind: reason.kind,
+  dlq_group: group,
+  dlq_topic: m.topic,
+  dlq_partition: String(m.partition),
+  dlq_offset: m.offset,
+  dlq_attempts: String(reason.attempts),
+  dlq_failed_at: new Date().toISOString(),
+});

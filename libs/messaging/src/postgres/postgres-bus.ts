@@ -1,0 +1,222 @@
+import { dlqTopicOf, isDlqTopic } from '@cartera/contracts';
+import { Pool, type PoolClient } from 'pg';
+import type { Bus, Consumer, OutgoingMessage, SubscribeOptions, TopicConfig } from '../bus.port';
+import { pruneInbox, quoteSchema } from '../inbox';
+import { encodePayload, headersFor, validateOutgoing } from '../message-codec';
+import { partitionFor } from '../partitioner';
+import { withProducerSpan } from '../tracing';
+import { channelOf, migrateBusSchema } from './bus-schema';
+import { PostgresConsumer } from './postgres-consumer';
+import { WakeUp } from './wake-up';
+
+export type PostgresBusOptions = Readonly<{
+  /** Give a pool (kept open on close) or a connection string (the bus opens and closes its pool). */
+  pool?: Pool;
+  connectionString?: string;
+  /** Schema of the bus tables; one per bus, shared by every service of the embedded default. */
+  schema?: string;
+  /** CloudEvents `ce_source` of messages this process publishes, e.g. `cartera/ledger`. */
+  source?: string;
+  /** Partitions of a topic not listed in `topics` (default 8). */
+  defaultPartitions?: number;
+  topics?: readonly TopicConfig[];
+  /** Partition lease: a member that stops heartbeating loses its partitions after this (default 10 s). */
+  leaseMs?: number;
+  /** Fallback poll when no NOTIFY arrives (default 1 s). */
+  pollIntervalMs?: number;
+  /** Periodic clean-up of messages past their topic's retentionMs; off unless set. */
+  cleanUpIntervalMs?: number;
+  /**
+   * Wait for the WAL flush of consumer transactions (default false). Safe to skip: the offset, the
+   * inbox row and the handler's writes commit or vanish together, and a vanished commit only means
+   * the durable log delivers the message again. It removes one fsync per consumed message.
+   */
+  durableConsumerCommits?: boolean;
+  /** Inbox rows older than this are pruned by clean-up (default: kept forever). */
+  inboxRetentionMs?: number;
+}>;
+
+/** A raw row for the topic log: headers already built, payload already JSON. */
+export type LogRow = Readonly<{ key: string; messageId: string; headers: Record<string, string>; payloadText: string }>;
+
+export interface PostgresBus extends Bus {
+  readonly kind: 'postgres';
+  /** Deletes messages older than their topic's retention (and old inbox rows); returns counts. */
+  cleanUp(): Promise<{ messages: number; inbox: number }>;
+}
+
+export const createPostgresBus = (options: PostgresBusOptions): PostgresBus => new PostgresBusAdapter(options);
+
+class PostgresBusAdapter implements PostgresBus {
+  readonly kind = 'postgres' as const;
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly schema: string;
+  private readonly s: string;
+  private readonly wakeUp: WakeUp;
+  private readonly partitionsOf = new Map<string, number>();
+  private readonly consumers = new Set<PostgresConsumer>();
+  private migrated: Promise<void> | undefined;
+  private cleanUpTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: PostgresBusOptions) {
+    if (!options.pool && !options.connectionString) throw new Error('createPostgresBus: give a pool or a connectionString');
+    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: 10 });
+    this.ownsPool = !options.pool;
+    // An idle client dropped by the server (restart, failover) must not crash the process.
+    if (this.ownsPool) this.pool.on('error', () => undefined);
+    this.schema = options.schema ?? 'bus';
+    this.s = quoteSchema(this.schema);
+    this.wakeUp = new WakeUp(this.pool.options, channelOf(this.schema));
+    if (options.cleanUpIntervalMs) {
+      this.cleanUpTimer = setInterval(() => void this.cleanUp().catch(() => undefined), options.cleanUpIntervalMs);
+      this.cleanUpTimer.unref();
+    }
+  }
+
+  private ready(): Promise<void> {
+    this.migrated ??= migrateBusSchema(this.pool, this.schema).catch((error) => {
+      this.migrated = undefined;
+      throw error;
+    });
+    return this.migrated;
+  }
+
+  private configOf(name: string): TopicConfig {
+    const base = isDlqTopic(name) ? name.slice(0, -'.dlq'.length) : name;
+    const listed = this.options.topics?.find((t) => t.name === name) ?? this.options.topics?.find((t) => t.name === base);
+    return { name, partitions: listed?.partitions ?? this.options.defaultPartitions ?? 8, retentionMs: listed?.retentionMs ?? null };
+  }
+
+  async ensureTopics(topics: readonly TopicConfig[]): Promise<void> {
+    await this.ready();
+    const all = topics.flatMap((t) => (isDlqTopic(t.name) ? [t] : [t, { ...t, name: dlqTopicOf(t.name) }]));
+    for (const t of all) {
+      if (this.partitionsOf.has(t.name)) continue;
+      const config = { ...this.configOf(t.name), ...Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined)) };
+      // DO UPDATE (a no-op) so that RETURNING gives the stored count whoever created the topic.
+      const { rows } = await this.pool.query<{ partitions: number }>(
+        `INSERT INTO ${this.s}.topics (topic, partitions, retention_ms) VALUES ($1, $2, $3)
+         ON CONFLICT (topic) DO UPDATE SET topic = excluded.topic RETURNING partitions`,
+        [t.name, config.partitions, config.retentionMs ?? null],
+      );
+      const partitions = rows[0].partitions;
+      if (t.partitions !== undefined && partitions !== t.partitions) {
+        throw new Error(`Topic ${t.name} has ${partitions} partitions; changing it would break per-key order`);
+      }
+      await this.pool.query(
+        `INSERT INTO ${this.s}.topic_partitions (topic, partition) SELECT $1, generate_series(0, $2::int - 1) ON CONFLICT DO NOTHING`,
+        [t.name, partitions],
+      );
+      this.partitionsOf.set(t.name, partitions);
+    }
+  }
+
+  private async partitionCount(topic: string): Promise<number> {
+    if (!this.partitionsOf.has(topic)) await this.ensureTopics([{ name: topic }]);
+    return this.partitionsOf.get(topic) ?? this.configOf(topic).partitions ?? 8;
+  }
+
+  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    validateOutgoing(topic, messages);
+    const partitions = await this.partitionCount(topic);
+    await withProducerSpan(topic, messages.length, async (trace) => {
+      const now = new Date();
+      const rows = messages.map((m) => {
+        const headers = headersFor(m, this.options.source ?? 'cartera', now);
+        if (!headers['traceparent'] && trace['traceparent']) Object.assign(headers, trace);
+        return { key: m.key, messageId: m.messageId, headers, payloadText: encodePayload(m.payload) };
+      });
+      await this.inTransaction((client) => this.append(client, topic, partitions, rows));
+    });
+  }
+
+  /** Appends rows to a topic inside the caller's transaction (the dead-letter path reuses it). */
+  async appendInTransaction(client: PoolClient, topic: string, rows: readonly LogRow[]): Promise<void> {
+    await this.append(client, topic, await this.partitionCount(topic), rows);
+  }
+
+  private async append(client: PoolClient, topic: string, partitions: number, rows: readonly LogRow[]): Promise<void> {
+    const parts = rows.map((r) => partitionFor(r.key, partitions));
+    const touched = [...new Set(parts)].sort((a, b) => a - b);
+    // Row locks in partition order: concurrent publishers serialise per partition, never deadlock.
+    const locked = await client.query<{ partition: number; next_offset: string }>(
+      `SELECT partition, next_offset FROM ${this.s}.topic_partitions
+       WHERE topic = $1 AND partition = ANY($2::int[]) ORDER BY partition FOR UPDATE`,
+      [topic, touched],
+    );
+    const next = new Map(locked.rows.map((r) => [r.partition, BigInt(r.next_offset)]));
+    const offsets = parts.map((p) => {
+      const o = next.get(p);
+      if (o === undefined) throw new Error(`Topic ${topic} has no partition ${p}`);
+      next.set(p, o + 1n);
+      return o.toString();
+    });
+    await client.query(
+      `INSERT INTO ${this.s}.messages (topic, partition, "offset", message_id, key, headers, payload)
+       SELECT $1, p, o, id, k, h::jsonb, d::jsonb FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(p, o, id, k, h, d)`,
+      [topic, parts, offsets, rows.map((r) => r.messageId), rows.map((r) => r.key), rows.map((r) => JSON.stringify(r.headers)), rows.map((r) => r.payloadText)],
+    );
+    await client.query(
+      `UPDATE ${this.s}.topic_partitions t SET next_offset = u.n FROM unnest($2::int[], $3::bigint[]) AS u(p, n)
+       WHERE t.topic = $1 AND t.partition = u.p`,
+      [topic, [...next.keys()], [...next.values()].map(String)],
+    );
+    await client.query('SELECT pg_notify($1, $2)', [channelOf(this.schema), topic]); // delivered after commit
+  }
+
+  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  subscribe(options: SubscribeOptions): Consumer {
+    const consumer = new PostgresConsumer(
+      {
+        pool: this.pool,
+        schema: this.schema,
+        leaseMs: this.options.leaseMs ?? 10_000,
+        pollIntervalMs: this.options.pollIntervalMs ?? 1_000,
+        wakeUp: this.wakeUp,
+        prepare: async (topics) => {
+          await this.ensureTopics(topics.map((name) => ({ name })));
+          await this.wakeUp.start();
+        },
+        appendInTransaction: (client, topic, rows) => this.appendInTransaction(client, topic, rows),
+        forget: (c) => this.consumers.delete(c),
+        ...(this.options.durableConsumerCommits ? {} : { setup: async (client: PoolClient) => void (await client.query('SET LOCAL synchronous_commit = off')) }),
+      },
+      options,
+    );
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  async cleanUp(): Promise<{ messages: number; inbox: number }> {
+    await this.ready();
+    const removed = await this.pool.query(
+      `DELETE FROM ${this.s}.messages m USING ${this.s}.topics t
+       WHERE m.topic = t.topic AND t.retention_ms IS NOT NULL AND m.published_at < now() - t.retention_ms * interval '1 millisecond'`,
+    );
+    const inbox = this.options.inboxRetentionMs ? await pruneInbox(this.pool, this.schema, this.options.inboxRetentionMs) : 0;
+    return { messages: removed.rowCount ?? 0, inbox };
+  }
+
+  async close(): Promise<void> {
+    if (this.cleanUpTimer) clearInterval(this.cleanUpTimer);
+    await Promise.all([...this.consumers].map((c) => c.stop()));
+    await this.wakeUp.close();
+    if (this.ownsPool) await this.pool.end();
+  }
+}

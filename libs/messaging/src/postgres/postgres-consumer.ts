@@ -1,0 +1,286 @@
+import { dlqTopicOf } from '@cartera/contracts';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Pool, PoolClient } from 'pg';
+import { PartitionRevoked, type Consumer, type ConsumerHealth, type PartitionRef, type ReceivedMessage, type SubscribeOptions } from '../bus.port';
+import { BlockedPartitions, deadLetterHeaders, deliver, validateWithContracts, type DeliveryPort, type DeliveryRules } from '../delivery';
+import { applyOnce, quoteSchema } from '../inbox';
+import { encodePayload, envelopeFrom } from '../message-codec';
+import type { LogRow } from './postgres-bus';
+import type { WakeUp } from './wake-up';
+
+export type ConsumerDeps = Readonly<{
+  pool: Pool;
+  schema: string;
+  leaseMs: number;
+  pollIntervalMs: number;
+  wakeUp: WakeUp;
+  prepare: (topics: readonly string[]) => Promise<void>;
+  appendInTransaction: (client: PoolClient, topic: string, rows: readonly LogRow[]) => Promise<void>;
+  forget: (consumer: PostgresConsumer) => void;
+  /** Runs first in every consumer transaction (commit durability). */
+  setup?: (client: PoolClient) => Promise<void>;
+}>;
+
+const keyOf = (p: PartitionRef): string => `${p.topic}/${p.partition}`;
+
+/**
+ * One member of a consumer group. Every heartbeat (a third of the lease) it renews its membership,
+ * computes the same round-robin assignment every live member computes, releases partitions that
+ * are no longer its own and leases the ones that are (a lease held by a dead member is free once
+ * expired). Each owned partition has a worker; every commit is fenced by the lease.
+ */
+export class PostgresConsumer implements Consumer {
+  readonly started: Promise<void>;
+  readonly member = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly s: string;
+  private readonly rules: DeliveryRules;
+  private readonly workers = new Map<string, PartitionWorker>();
+  private state: 'starting' | 'up' | 'stopped' = 'starting';
+  private timer: NodeJS.Timeout | undefined;
+  private beating: Promise<void> = Promise.resolve();
+  private stopping: Promise<void> | undefined;
+
+  constructor(
+    readonly deps: ConsumerDeps,
+    readonly options: SubscribeOptions,
+  ) {
+    this.s = quoteSchema(deps.schema);
+    this.rules = {
+      group: options.group,
+      handler: options.handler,
+      policy: options.policy,
+      validate: options.validate === undefined ? validateWithContracts : options.validate,
+      blocked: new BlockedPartitions(options.group),
+    };
+    this.started = this.start();
+    this.started.catch(() => undefined); // surfaced to whoever awaits `started`
+  }
+
+  private async start(): Promise<void> {
+    await this.deps.prepare(this.options.topics);
+    this.beating = this.heartbeat();
+    await this.beating;
+    if (this.state === 'stopped') return;
+    this.state = 'up';
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => {
+      this.beating = this.heartbeat()
+        .catch(() => undefined) // database unreachable: commits are fenced, try again next beat
+        .finally(() => this.state !== 'stopped' && this.schedule());
+    }, Math.max(50, Math.floor(this.deps.leaseMs / 3)));
+  }
+
+  private async heartbeat(): Promise<void> {
+    if (this.state === 'stopped') return;
+    const { pool, leaseMs } = this.deps;
+    const group = this.options.group;
+    await pool.query(
+      `INSERT INTO ${this.s}.group_members ("group", member_id, expires_at) VALUES ($1, $2, clock_timestamp() + $3 * interval '1 millisecond')
+       ON CONFLICT ("group", member_id) DO UPDATE SET expires_at = excluded.expires_at`,
+      [group, this.member, leaseMs],
+    );
+    await pool.query(`DELETE FROM ${this.s}.group_members WHERE "group" = $1 AND expires_at < clock_timestamp()`, [group]);
+    const members = (await pool.query<{ member_id: string }>(`SELECT member_id FROM ${this.s}.group_members WHERE "group" = $1 ORDER BY member_id`, [group])).rows.map((r) => r.member_id);
+    const partitions = (
+      await pool.query<PartitionRef>(`SELECT topic, partition FROM ${this.s}.topic_partitions WHERE topic = ANY($1::text[]) ORDER BY topic, partition`, [this.options.topics])
+    ).rows;
+    const desired = partitions.filter((_, i) => members[i % members.length] === this.member);
+    const desiredKeys = new Set(desired.map(keyOf));
+
+    for (const [key, worker] of this.workers) if (!desiredKeys.has(key)) this.retire(worker);
+
+    const held = new Set(
+      (
+        await pool.query<PartitionRef>(
+          `INSERT INTO ${this.s}.partition_leases ("group", topic, partition, owner, expires_at)
+           SELECT $1, t, p, $2, clock_timestamp() + $3 * interval '1 millisecond' FROM unnest($4::text[], $5::int[]) AS u(t, p)
+           ON CONFLICT ("group", topic, partition) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+           WHERE ${this.s}.partition_leases.owner = excluded.owner OR ${this.s}.partition_leases.expires_at < clock_timestamp()
+           RETURNING topic, partition`,
+          [group, this.member, leaseMs, desired.map((p) => p.topic), desired.map((p) => p.partition)],
+        )
+      ).rows.map(keyOf),
+    );
+    for (const p of desired) {
+      const worker = this.workers.get(keyOf(p));
+      if (!held.has(keyOf(p))) {
+        if (worker) this.retire(worker); // someone else holds it now: our commits are already fenced
+      } else if (!worker && !this.isStopped()) {
+        await pool.query(`INSERT INTO ${this.s}.group_offsets ("group", topic, partition) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [group, p.topic, p.partition]);
+        this.workers.set(keyOf(p), new PartitionWorker(this, p, this.rules));
+      }
+    }
+  }
+
+  private isStopped(): boolean {
+    return this.state === 'stopped';
+  }
+
+  /** Stops a worker after its message in flight, then frees the lease for the next owner. */
+  private retire(worker: PartitionWorker): void {
+    if (worker.retiring) return;
+    void worker.stop().then(async () => {
+      await this.deps.pool
+        .query(`DELETE FROM ${this.s}.partition_leases WHERE "group" = $1 AND topic = $2 AND partition = $3 AND owner = $4`, [
+          this.options.group, worker.partition.topic, worker.partition.partition, this.member,
+        ])
+        .catch(() => undefined);
+      if (this.workers.get(keyOf(worker.partition)) === worker) this.workers.delete(keyOf(worker.partition));
+    });
+  }
+
+  /** A worker that ended by itself (its lease was taken over) leaves room for a fresh one. */
+  workerEnded(worker: PartitionWorker): void {
+    if (!worker.retiring && this.workers.get(keyOf(worker.partition)) === worker) this.workers.delete(keyOf(worker.partition));
+  }
+
+  /** Commits the group offset past `m`, only while this member still holds the partition's lease. */
+  async commit(client: PoolClient, m: ReceivedMessage): Promise<void> {
+    const r = await client.query(
+      `UPDATE ${this.s}.group_offsets o SET next_offset = $4::bigint + 1, updated_at = now()
+       WHERE o."group" = $1 AND o.topic = $2 AND o.partition = $3 AND EXISTS (
+         SELECT 1 FROM ${this.s}.partition_leases l WHERE l."group" = $1 AND l.topic = $2 AND l.partition = $3
+           AND l.owner = $5 AND l.expires_at > clock_timestamp())`,
+      [this.options.group, m.topic, m.partition, m.offset, this.member],
+    );
+    if (r.rowCount !== 1) throw new PartitionRevoked(`${this.member} no longer owns ${m.topic}/${m.partition}`);
+  }
+
+  async health(): Promise<ConsumerHealth> {
+    const lag =
+      this.state === 'stopped'
+        ? []
+        : (
+            await this.deps.pool.query<{ topic: string; partition: number; committed: string; end: string }>(
+              `SELECT p.topic, p.partition, coalesce(o.next_offset, 0)::text AS committed, p.next_offset::text AS "end"
+               FROM ${this.s}.topic_partitions p LEFT JOIN ${this.s}.group_offsets o ON o."group" = $1 AND o.topic = p.topic AND o.partition = p.partition
+               WHERE p.topic = ANY($2::text[]) ORDER BY p.topic, p.partition`,
+              [this.options.group, this.options.topics],
+            )
+          ).rows.map((r) => ({ ...r, lag: Number(BigInt(r.end) - BigInt(r.committed)) }));
+    const blocked = this.rules.blocked.list();
+    return {
+      group: this.options.group,
+      member: this.member,
+      status: this.state === 'up' && blocked.length > 0 ? 'degraded' : this.state,
+      owned: [...this.workers.values()].filter((w) => !w.retiring).map((w) => w.partition),
+      blocked,
+      lag,
+    };
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.shutdown();
+    return this.stopping;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.state = 'stopped';
+    if (this.timer) clearTimeout(this.timer);
+    await this.started.catch(() => undefined);
+    await this.beating.catch(() => undefined);
+    await Promise.all([...this.workers.values()].map((w) => w.stop()));
+    this.workers.clear();
+    const { pool } = this.deps;
+    await pool.query(`DELETE FROM ${this.s}.partition_leases WHERE "group" = $1 AND owner = $2`, [this.options.group, this.member]).catch(() => undefined);
+    await pool.query(`DELETE FROM ${this.s}.group_members WHERE "group" = $1 AND member_id = $2`, [this.options.group, this.member]).catch(() => undefined);
+    this.deps.forget(this);
+  }
+}
+
+type LogRecord = { offset: string; message_id: string; key: string; headers: Record<string, string>; payload: string };
+
+/** Reads one partition in offset order and delivers each message; stops at a revoke or stop(). */
+class PartitionWorker {
+  retiring = false;
+  private readonly abort = new AbortController();
+  private readonly done: Promise<void>;
+
+  constructor(
+    private readonly consumer: PostgresConsumer,
+    readonly partition: PartitionRef,
+    private readonly rules: DeliveryRules,
+  ) {
+    this.done = this.run().finally(() => consumer.workerEnded(this));
+  }
+
+  stop(): Promise<void> {
+    this.retiring = true;
+    this.abort.abort();
+    return this.done;
+  }
+
+  private readonly port: DeliveryPort = {
+    apply: async (m, work) => {
+      const { pool, schema } = this.consumer.deps;
+      await applyOnce(pool, schema, this.rules.group, m.messageId, work, (client) => this.consumer.commit(client, m), this.consumer.deps.setup);
+    },
+    deadLetter: async (m, reason) => {
+      const { pool } = this.consumer.deps;
+      const row: LogRow = { key: m.key, messageId: m.messageId, headers: deadLetterHeaders(m, this.rules.group, reason), payloadText: encodePayload(m.payload) };
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await this.consumer.deps.appendInTransaction(client, dlqTopicOf(m.topic), [row]);
+        await this.consumer.commit(client, m);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    pause: (ms) => this.sleep(ms).then(() => !this.abort.signal.aborted),
+  };
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.abort.signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  private async run(): Promise<void> {
+    const { pool, schema, wakeUp, pollIntervalMs } = this.consumer.deps;
+    const s = quoteSchema(schema);
+    const { topic, partition } = this.partition;
+    const batchSize = this.consumer.options.batchSize ?? 100;
+    let next: string | undefined;
+    while (!this.abort.signal.aborted) {
+      try {
+        next ??= (
+          await pool.query<{ next_offset: string }>(`SELECT next_offset FROM ${s}.group_offsets WHERE "group" = $1 AND topic = $2 AND partition = $3`, [
+            this.rules.group, topic, partition,
+          ])
+        ).rows[0]?.next_offset ?? '0';
+        const seen = wakeUp.version(topic);
+        const { rows } = await pool.query<LogRecord>(
+          `SELECT "offset", message_id, key, headers, payload::text AS payload FROM ${s}.messages
+           WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY "offset" LIMIT $4`,
+          [topic, partition, next, batchSize],
+        );
+        if (rows.length === 0) {
+          await wakeUp.wait(topic, seen, pollIntervalMs, this.abort.signal);
+          continue;
+        }
+        for (const row of rows) {
+          if (this.abort.signal.aborted) return;
+          const message: ReceivedMessage = { ...envelopeFrom(row.key, row.headers, row.payload), topic, partition, offset: row.offset };
+          if ((await deliver(message, this.rules, this.port)) === 'stopped') return;
+          next = (BigInt(row.offset) + 1n).toString();
+        }
+      } catch {
+        await this.sleep(pollIntervalMs); // database hiccup: read again from the last delivered offset
+      }
+    }
+  }
+}

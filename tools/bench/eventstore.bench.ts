@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:eventstore` — throughput and latency of the PostgreSQL event store against the
+ * raw ceiling of the same database and against @event-driven-io/emmett-postgresql, one JSON line
+ * per figure. Starts its own PostgreSQL with default (durable) settings unless DATABASE_URL is set.
+ */
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { startPostgres } from '@cartera/testing/postgres-server';
+import { createPostgresEventStore } from '@cartera/eventstore/postgres';
+import type { NewEvent } from '@cartera/eventstore';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const WRITERS = 16;
+const BATCH_WRITERS = 4;
+const print = (figure: string, values: Record<string, unknown>) => console.log(JSON.stringify({ figure, ...values }));
+const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
+
+/** Runs `workers` loops of `op` for SECONDS; returns operations (× rows per op) per second. */
+const throughput = async (workers: number, rowsPerOp: number, op: (worker: number, i: number) => Promise<unknown>) => {
+  const deadline = Date.now() + SECONDS * 1000;
+  const started = Date.now();
+  let ops = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = 0; Date.now() < deadline; i++) {
+        await op(w, i);
+        ops++;
+      }
+    }),
+  );
+  return { rowsPerSec: rate(ops * rowsPerOp, Date.now() - started), rows: ops * rowsPerOp };
+};
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const latencies = async (times: number, op: () => Promise<unknown>) => {
+  for (let i = 0; i < 20; i++) await op(); // warm-up: plans, connections
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = process.hrtime.bigint();
+    await op();
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50Ms: +percentile(ms, 50).toFixed(2), p99Ms: +percentile(ms, 99).toFixed(2) };
+};
+
+const payload = (i: number) => ({ paymentId: randomUUID(), amount: BigInt(10_000 + i), currency: 'EUR', paidOn: '2026-01-15', channel: 'card' });
+const metadata = { correlationId: randomUUID(), actor: { kind: 'user' as const, id: 'agent-7' }, creditorId: 'cr-1' };
+const ourEvent = (i: number): NewEvent => ({ type: 'PaymentPosted', data: payload(i), metadata });
+// Emmett's JSON has no bigint: the amount travels as a string, as money does in our contracts.
+const emmettEvent = (i: number) => ({ type: 'PaymentPosted', data: { ...payload(i), amount: String(10_000 + i) }, metadata });
+
+const main = async () => {
+  const server = await startPostgres({ tuning: ['-c', 'max_connections=200'] });
+  const pool = new Pool({ connectionString: server.url, max: 40 });
+  const settings = await pool.query(`SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync, current_setting('fsync') AS fsync`);
+  print('environment', { postgres: server.kind, ...settings.rows[0], seconds: SECONDS, cpus: (await import('node:os')).cpus().length });
+  try {
+    // (a) raw ceilings on a bare table carrying the same payload.
+    await pool.query(`CREATE TABLE raw_events (id uuid PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL)`);
+    const raw1 = await throughput(WRITERS, 1, (w, i) =>
+      pool.query('INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5)', [randomUUID(), `raw-${w}`, 'PaymentPosted', JSON.stringify({ ...payload(i), amount: String(i) }), JSON.stringify(metadata)]),
+    );
+    print('a.raw_single_row_insert_commit_16_connections', raw1);
+    const rawBatch = (rows: number) => () => {
+      const ids = Array.from({ length: rows }, () => randomUUID());
+      const data = ids.map((_, i) => JSON.stringify({ ...payload(i), amount: String(i) }));
+      return pool.query(
+        `INSERT INTO raw_events SELECT id, 'raw-batch', 'PaymentPosted', d::jsonb, $3::jsonb FROM unnest($1::uuid[], $2::text[]) AS u(id, d)`,
+        [ids, data, JSON.stringify(metadata)],
+      );
+    };
+    const rawMulti1 = await throughput(1, 1000, rawBatch(1000));
+    print('a.raw_multi_row_insert_1000_rows_1_connection', rawMulti1);
+    const rawMulti4 = await throughput(BATCH_WRITERS, 1000, rawBatch(1000));
+    print(`a.raw_multi_row_insert_1000_rows_${BATCH_WRITERS}_connections`, rawMulti4);
+
+    // (b)(c)(d)(e) ours.
+    const store = await createPostgresEventStore({ pool, schema: 'bench' });
+    const ours1 = await throughput(WRITERS, 1, (w, i) => store.appendToStream(`account-${w}-${i % 50}`, [ourEvent(i)]));
+    print('b.ours_single_event_appends_16_writers', ours1);
+    const batch = (w: number, i: number) => store.appendToStream(`account-batch-${w}-${i}`, Array.from({ length: 100 }, (_, k) => ourEvent(k)));
+    const ours100one = await throughput(1, 100, batch);
+    print('c.ours_batched_appends_100_events_1_writer', ours100one);
+    const ours100 = await throughput(BATCH_WRITERS, 100, (w, i) => batch(w + 10, i));
+    print(`c.ours_batched_appends_100_events_${BATCH_WRITERS}_writers`, ours100);
+
+    const total = ours1.rows + ours100one.rows + ours100.rows;
+    let seen = 0;
+    const t0 = Date.now();
+    const sub = store.subscribe({ checkpointName: 'bench-catch-up', batchSize: 2000, handler: async (es) => void (seen += es.length) });
+    await sub.caughtUp(120_000);
+    const catchUpMs = Date.now() - t0;
+    await sub.stop();
+    print('d.ours_catch_up_subscription', { events: seen, expected: total, eventsPerSec: rate(seen, catchUpMs) });
+
+    for (let i = 0; i < 10; i++) await store.appendToStream('account-long', Array.from({ length: 100 }, (_, k) => ourEvent(k)));
+    const oursRead = await latencies(300, () => store.readStream('account-long'));
+    print('e.ours_read_1000_event_stream', oursRead);
+
+    // (f) the same workload on Emmett.
+    const emmettPool = new Pool({ connectionString: server.url, max: 20 });
+    const { getPostgreSQLEventStore } = await import('@event-driven-io/emmett-postgresql');
+    const emmett = getPostgreSQLEventStore(server.url, { connectionOptions: { pool: emmettPool } });
+    await emmett.schema.migrate();
+    const em1 = await throughput(WRITERS, 1, (w, i) => emmett.appendToStream(`account-${w}-${i % 50}`, [emmettEvent(i)]));
+    print('f.emmett_single_event_appends_16_writers', em1);
+    const emBatch = (w: number, i: number) => emmett.appendToStream(`account-batch-${w}-${i}`, Array.from({ length: 100 }, (_, k) => emmettEvent(k)));
+    const em100one = await throughput(1, 100, emBatch);
+    print('f.emmett_batched_appends_100_events_1_writer', em100one);
+    const em100 = await throughput(BATCH_WRITERS, 100, (w, i) => emBatch(w + 10, i));
+    print(`f.emmett_batched_appends_100_events_${BATCH_WRITERS}_writers`, em100);
+
+    const emTotal = em1.rows + em100one.rows + em100.rows;
+    let emSeen = 0;
+    const consumer = emmett.consumer({ pulling: { batchSize: 2000, pullingFrequencyInMs: 50 } });
+    const t1 = Date.now();
+    let emDone!: () => void;
+    const finished = new Promise<void>((r) => (emDone = r));
+    consumer.reactor({
+      processorId: 'bench-catch-up',
+      startFrom: 'BEGINNING',
+      eachMessage: async () => {
+        if (++emSeen >= emTotal) emDone();
+      },
+    });
+    void consumer.start();
+    // Bounded: report the rate reached if Emmett has not finished within 30 s.
+    await Promise.race([finished, new Promise((r) => setTimeout(r, 30_000))]);
+    const emCatchUpMs = Date.now() - t1;
+    await consumer.stop();
+    print('f.emmett_catch_up_consumer', { events: emSeen, expected: emTotal, eventsPerSec: rate(emSeen, emCatchUpMs) });
+
+    for (let i = 0; i < 10; i++) await emmett.appendToStream('account-long', Array.from({ length: 100 }, (_, k) => emmettEvent(k)));
+    const emRead = await latencies(300, () => emmett.readStream('account-long'));
+    print('f.emmett_read_1000_event_stream', emRead);
+    await emmett.close();
+    await emmettPool.end().catch(() => undefined);
+
+    const r = (a: number, b: number) => +(a / b).toFixed(2);
+    print('ratios', {
+      'b/raw_single_row (target >= 0.5)': r(ours1.rowsPerSec, raw1.rowsPerSec),
+      'c/raw_multi_row, 1 connection (target >= 0.5)': r(ours100one.rowsPerSec, rawMulti1.rowsPerSec),
+      [`c/raw_multi_row, ${BATCH_WRITERS} connections`]: r(ours100.rowsPerSec, rawMulti4.rowsPerSec),
+      'catch-up events/s (target >= 100000)': rate(seen, catchUpMs),
+      'read 1000 p99 ms (target < 20)': oursRead.p99Ms,
+      'b/emmett (target >= 1)': r(ours1.rowsPerSec, em1.rowsPerSec),
+      'c/emmett, 1 writer (target >= 1)': r(ours100one.rowsPerSec, em100one.rowsPerSec),
+      [`c/emmett, ${BATCH_WRITERS} writers`]: r(ours100.rowsPerSec, em100.rowsPerSec),
+      'd/emmett (target >= 1)': r(rate(seen, catchUpMs), rate(emSeen, emCatchUpMs)),
+      'e read p99 ours/emmett': r(oursRead.p99Ms, emRead.p99Ms),
+    });
+    await store.close();
+  } finally {
+    await pool.end().catch(() => undefined);
+    await server.stop();
+  }
+};
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
