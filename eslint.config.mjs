@@ -7,7 +7,7 @@ const depConstraints = [
   { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'], allowedExternalImports: [] },
   { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:core'], allowedExternalImports: ['class-validator', 'class-transformer'] },
   { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:core', 'type:contract', 'type:adapter', 'type:testing'], bannedExternalImports: ['@nestjs/*'] },
-  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:core', 'type:contract', 'type:adapter', 'type:platform'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:core', 'type:contract', 'type:adapter', 'type:platform', 'type:testing'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:contract', 'type:adapter', 'type:platform', 'type:testing'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:core', 'type:contract', 'type:adapter', 'type:platform', 'type:domain', 'type:testing'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

@@ -15,7 +15,15 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['apps', 'libs', 'tools'].filter((d) => fs.existsSync(path.join(__dirname, d))).map((d) => `<rootDir>/${d}`),
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', require('./tools/swc.config.js').jest] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', require('./tools/swc.config.js').jest],
+    // jose 6 is ESM-only; Node loads it with require() at run time, Jest needs it transpiled.
+    '/node_modules/jose/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.mjs',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.mjs',

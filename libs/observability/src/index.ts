@@ -1,0 +1,3 @@
+export * from './personal-data';
+export * from './telemetry';
+export * from './trace-context';

@@ -1,0 +1,11 @@
+export * from './auth';
+export * from './bootstrap';
+export * from './config';
+export * from './database';
+export * from './health';
+export * from './http';
+export * from './logging';
+export * from './metrics';
+export * from './platform.module';
+export * from './platform.tokens';
+export { platformEnv, withPlatformEnv } from './platform-env';

@@ -1,0 +1,1 @@
+export { createMetricsRegistry, METRICS_REGISTRY } from './metrics';
