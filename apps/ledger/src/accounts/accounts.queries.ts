@@ -1,0 +1,84 @@
+import type { EventStore } from '@cartera/eventstore';
+import type { Pool } from 'pg';
+import type { LedgerTables } from '../ledger.schema';
+import { accountStreamId } from './account-ids';
+import { rowFromDb, selectAccountColumns } from './account-summary.table';
+import { AccountView, viewFromRow } from './account-view';
+
+export type AccountFilter = Readonly<{
+  creditorId?: string;
+  debtorId?: string;
+  bucket?: string;
+  status?: 'active' | 'closed';
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor?: string;
+  limit?: number;
+  /** The caller's creditors; undefined means every creditor. */
+  creditors?: readonly string[];
+}>;
+
+export type AccountPage = { items: AccountView[]; nextCursor: string | null };
+
+/** A stored event as the compliance view shows it (money as strings). */
+export type AccountEventView = {
+  id: string;
+  type: string;
+  streamVersion: number;
+  data: unknown;
+  metadata: unknown;
+  occurredAt: string;
+  recordedAt: string;
+};
+
+const plain = (value: unknown): unknown => {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
+};
+
+const encodeCursor = (accountId: string) => Buffer.from(accountId).toString('base64url');
+const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
+
+/** Reads of the ledger's read model (and of a stream, for compliance). Out-of-scope accounts do not exist for the caller. */
+export class AccountsQueries {
+  constructor(
+    private readonly pool: Pool,
+    private readonly t: LedgerTables,
+    private readonly store: Pick<EventStore, 'readStream'>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async get(accountId: string, creditors?: readonly string[]): Promise<AccountView | undefined> {
+    const { rows } = await this.pool.query(
+      `SELECT ${selectAccountColumns} FROM ${this.t.accounts} WHERE account_id = $1 AND ($2::text[] IS NULL OR creditor_id = ANY($2))`,
+      [accountId, creditors ?? null],
+    );
+    return rows[0] ? viewFromRow(rowFromDb(rows[0]), this.clock()) : undefined;
+  }
+
+  async list(f: AccountFilter): Promise<AccountPage> {
+    const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
+    const { rows } = await this.pool.query(
+      `SELECT ${selectAccountColumns} FROM ${this.t.accounts}
+        WHERE ($1::text IS NULL OR creditor_id = $1) AND ($2::uuid IS NULL OR debtor_id = $2) AND ($3::text IS NULL OR bucket = $3)
+          AND ($4::text IS NULL OR status = $4) AND ($5::uuid IS NULL OR account_id > $5) AND ($6::text[] IS NULL OR creditor_id = ANY($6))
+        ORDER BY account_id LIMIT $7`,
+      [f.creditorId ?? null, f.debtorId ?? null, f.bucket ?? null, f.status ?? null, f.cursor ? decodeCursor(f.cursor) : null, f.creditors ?? null, limit + 1],
+    );
+    const page = rows.slice(0, limit).map((r) => viewFromRow(rowFromDb(r), this.clock()));
+    return { items: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].accountId) : null };
+  }
+
+  /** The account's full history, oldest first; undefined when the account is unknown or out of scope. */
+  async events(accountId: string, creditors?: readonly string[]): Promise<AccountEventView[] | undefined> {
+    const events = await this.store.readStream(accountStreamId(accountId));
+    const first = events[0];
+    const creditorId = first?.type === 'AccountPlaced' ? (first.data as { creditorId: string }).creditorId : undefined;
+    if (!creditorId || (creditors && !creditors.includes(creditorId))) return undefined;
+    return events.map((e) => ({
+      id: e.id, type: e.type, streamVersion: e.streamVersion, data: plain(e.data), metadata: plain(e.metadata),
+      occurredAt: e.occurredAt.toISOString(), recordedAt: e.recordedAt.toISOString(),
+    }));
+  }
+}
