@@ -67,8 +67,11 @@ type Placed = ActiveAccount | ClosedAccount;
 /** Ids derive from (creditor, reference): a re-import of the same row lands here and decides nothing. */
 const placeAccount = (c: PlaceAccount, s: Account): AccountEvent[] => {
   if (s.status !== 'unplaced') {
-    const { placedOn: _placedOn, ...recorded } = s.placement;
-    if (sameData(recorded, c.data)) return [];
+    // When it was placed is not part of the placement's content: the same row imported again
+    // next week is still the same placement.
+    const { placedOn: _placedOn, placedAt: _placedAt, ...recorded } = s.placement;
+    const { placedAt: _again, ...incoming } = c.data;
+    if (sameData(recorded, incoming)) return [];
     throw new AccountRuleViolated('already_placed', 'a different placement exists for this account id');
   }
   const problem = placementProblem(c.data);
