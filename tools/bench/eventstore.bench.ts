@@ -1,7 +1,7 @@
 /**
  * `npm run bench:eventstore` — throughput and latency of the PostgreSQL event store against the
  * raw ceiling of the same database and against @event-driven-io/emmett-postgresql, one JSON line
- * per figure. Starts its own PostgreSQL with default (durable) settings unless DATABASE_URL is set.
+ * per figure ((g): the multi-stream bulk append). Starts its own PostgreSQL with default (durable) settings unless DATABASE_URL is set.
  */
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -85,7 +85,15 @@ const main = async () => {
     const ours100 = await throughput(BATCH_WRITERS, 100, (w, i) => batch(w + 10, i));
     print(`c.ours_batched_appends_100_events_${BATCH_WRITERS}_writers`, ours100);
 
-    const total = ours1.rows + ours100one.rows + ours100.rows;
+    // (g) bulk import: appendToStreams, 1,000 new streams of one event each per call (one round trip).
+    const imports = (w: number, i: number) =>
+      store.appendToStreams(Array.from({ length: 1000 }, (_, k) => ({ streamId: `account-import-${w}-${i}-${k}`, events: [ourEvent(k)], expectedVersion: 'no_stream' as const })));
+    const oursImport = await throughput(1, 1000, imports);
+    print('g.ours_append_to_streams_1000_new_streams_1_writer', oursImport);
+    const oursImport2 = await throughput(2, 1000, (w, i) => imports(w + 10, i));
+    print('g.ours_append_to_streams_1000_new_streams_2_writers', oursImport2);
+
+    const total = ours1.rows + ours100one.rows + ours100.rows + oursImport.rows + oursImport2.rows;
     let seen = 0;
     const t0 = Date.now();
     const sub = store.subscribe({ checkpointName: 'bench-catch-up', batchSize: 2000, handler: async (es) => void (seen += es.length) });
@@ -149,6 +157,7 @@ const main = async () => {
       [`c/emmett, ${BATCH_WRITERS} writers`]: r(ours100.rowsPerSec, em100.rowsPerSec),
       'd/emmett (target >= 1)': r(rate(seen, catchUpMs), rate(emSeen, emCatchUpMs)),
       'e read p99 ours/emmett': r(oursRead.p99Ms, emRead.p99Ms),
+      'g import events/s, 1 writer (ledger needs > 10000)': oursImport.rowsPerSec,
     });
     await store.close();
   } finally {

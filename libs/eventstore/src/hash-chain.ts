@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import type { VerifyResult } from './event-store.port';
 
@@ -33,7 +34,15 @@ export const canonicalEvent = (e: HashableEvent): string =>
   `"occurredAt":${JSON.stringify(e.occurredAt.toISOString())},"schemaVersion":${e.schemaVersion},` +
   `"streamId":${JSON.stringify(e.streamId)},"type":${JSON.stringify(e.type)}}`;
 
-export const eventDigest = (e: HashableEvent): Buffer => sha256(canonicalEvent(e));
+// One-shot hashing (Node ≥ 20.12) skips the Hash object: about twice as fast for an event-sized input.
+const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: string) => string | Buffer }).hash;
+
+export const eventDigest = (e: HashableEvent): Buffer =>
+  oneShot ? (oneShot('sha256', canonicalEvent(e), 'buffer') as Buffer) : sha256(canonicalEvent(e));
+
+/** The same digest as lowercase hex (what PostgreSQL's bytea input takes after `\\x`). */
+export const eventDigestHex = (e: HashableEvent): string =>
+  oneShot ? (oneShot('sha256', canonicalEvent(e), 'hex') as string) : sha256(canonicalEvent(e)).toString('hex');
 
 export const chainLink = (previous: Buffer, streamVersion: number, digest: Buffer): Buffer => {
   const version = Buffer.alloc(8);

@@ -41,4 +41,14 @@ describe('bigint-safe canonical JSON', () => {
     const bare = Object.assign(Object.create(null), { k: 1n });
     expect(parseJson(stringifyJson(bare))).toEqual({ k: 1n });
   });
+  it('revives bigints at any depth, also in a "__proto__" member, and accepts nesting deeper than the fast path', () => {
+    const text = '{"__proto__":{"$bigint":"5"},"list":[{"$bigint":"-1"},{"x":{"$bigint":"2"}}],"tagLike":{"$bigint":"1","other":1}}';
+    const parsed = parseJson<Record<string, unknown>>(text);
+    expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toBe(5n);
+    expect(parsed.list).toEqual([-1n, { x: 2n }]);
+    expect(parsed.tagLike).toEqual({ $bigint: '1', other: 1 });
+    let deep: unknown = 1n;
+    for (let i = 0; i < 500; i++) deep = { d: deep };
+    expect(parseJson(stringifyJson(deep))).toEqual(deep);
+  });
 });

@@ -98,6 +98,39 @@ export const prepareAppend = (
   return { streamId: id, expectedVersion, events: prepared };
 };
 
+/** Most events one `appendToStreams` call takes (all items together): one statement, one transaction. */
+export const MAX_EVENTS_PER_MULTI_APPEND = 50_000;
+
+export type StreamAppend = Readonly<{ streamId: string; events: readonly NewEvent[]; expectedVersion?: ExpectedVersion }>;
+
+/** `prepareAppend` for each item of a multi-stream append, plus what only a batch can get wrong. */
+export const prepareAppends = (items: unknown, upcasters: UpcasterRegistry, now = new Date()): PreparedAppend[] => {
+  if (!Array.isArray(items) || items.length === 0) throw new InvalidEventStoreInput('items must be a non-empty array');
+  const streams = new Set<string>();
+  const ids = new Set<string>();
+  let total = 0;
+  return items.map((item: StreamAppend, i) => {
+    if (item === null || typeof item !== 'object') throw new InvalidEventStoreInput(`items[${i}] must be an object`);
+    let prepared: PreparedAppend;
+    try {
+      prepared = prepareAppend(item.streamId, item.events, { expectedVersion: item.expectedVersion }, upcasters, now);
+    } catch (error) {
+      if (error instanceof InvalidEventStoreInput) throw new InvalidEventStoreInput(`items[${i}]: ${error.message}`);
+      throw error;
+    }
+    // One head row per stream per call: the versions of a second item would depend on the first.
+    if (streams.has(prepared.streamId)) throw new InvalidEventStoreInput(`items[${i}]: stream ${prepared.streamId} appears twice in one call`);
+    streams.add(prepared.streamId);
+    for (const e of prepared.events) {
+      if (ids.has(e.id)) throw new InvalidEventStoreInput(`items[${i}]: event id ${e.id} appears twice in one call`);
+      ids.add(e.id);
+    }
+    total += prepared.events.length;
+    if (total > MAX_EVENTS_PER_MULTI_APPEND) throw new InvalidEventStoreInput(`at most ${MAX_EVENTS_PER_MULTI_APPEND} events per appendToStreams call`);
+    return prepared;
+  });
+};
+
 const validateCount = (name: string, value: unknown, min: number): number | undefined => {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) throw new InvalidEventStoreInput(`${name} must be an integer ≥ ${min}`);

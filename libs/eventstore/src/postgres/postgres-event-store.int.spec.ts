@@ -1,5 +1,6 @@
 import { eventually, useTestDatabase } from '@cartera/testing';
-import type { RecordedEvent } from '../event-store.port';
+import { InvalidEventStoreInput, RecordedEvent, WrongExpectedVersion } from '../event-store.port';
+import { newEventId } from '../event-ids';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { createPostgresEventStore, PostgresEventStore } from './postgres-event-store';
 import { parsePosition } from './postgres-position';
@@ -144,5 +145,108 @@ describe('PostgreSQL event store specifics', () => {
     expect(text).toMatch(/Index Scan using es_events_position/);
     expect(text).toMatch(/Index Cond: .*ROW\(generation, transaction_id, seq\) >.*ROW\(generation, transaction_id\) </);
     expect(text).not.toMatch(/Sort/);
+  });
+
+  describe('appendToStreams (bulk import, one round trip)', () => {
+    const count = async (prefix: string) =>
+      Number((await sql(`SELECT count(*) AS n FROM specifics.es_events WHERE stream_id LIKE $1`, [`${prefix}%`])).rows[0].n);
+    const opening = (streamId: string, k: number) => ({
+      streamId,
+      events: [{ id: newEventId(), type: 'AccountPlaced', data: { balance: BigInt(k) * 100n, currency: 'EUR' } }],
+      expectedVersion: 'no_stream' as const,
+    });
+
+    it('places 1,000 new streams in one call: one result per item, in order, chained and readable', async () => {
+      const items = Array.from({ length: 1000 }, (_, k) => opening(`imp1-${k}`, k));
+      const results = await store.appendToStreams(items);
+      expect(results).toHaveLength(1000);
+      expect(results.every((r) => r.nextExpectedVersion === 0)).toBe(true);
+      for (let k = 1; k < results.length; k++) expect(results[k].position > results[k - 1].position).toBe(true);
+      const [read] = await store.readStream('imp1-999');
+      expect(read).toMatchObject({ id: items[999].events[0].id, streamVersion: 0, globalPosition: results[999].position, data: { balance: 99_900n } });
+      expect(await store.verifyStream('imp1-7')).toMatchObject({ ok: true, events: 1 });
+      // The chain goes on from the imported head.
+      await store.appendToStream('imp1-7', [{ type: 'PaymentPosted', data: { amount: 5n } }], { expectedVersion: 0 });
+      expect(await store.verifyStream('imp1-7')).toMatchObject({ ok: true, events: 2 });
+      const all = await eventually(async () => {
+        const es = await store.readAll({ filter: { categories: ['imp1'] } });
+        return es.length === 1001 && es;
+      });
+      expect(all.slice(0, 1000).map((e) => e.id)).toEqual(items.map((i) => i.events[0].id));
+    });
+
+    it('a re-import of the same ids is a no-op that returns the existing results', async () => {
+      const items = Array.from({ length: 50 }, (_, k) => opening(`imp2-${k}`, k));
+      const first = await store.appendToStreams(items);
+      await store.appendToStream('imp2-3', [{ type: 'Later', data: {} }]);
+      expect(await store.appendToStreams(items)).toEqual(first);
+      expect(await count('imp2-')).toBe(51);
+      // Also per item: repeated items keep their result, new ones are appended.
+      const mixed = await store.appendToStreams([items[0], opening('imp2-new', 0)]);
+      expect(mixed[0]).toEqual(first[0]);
+      expect(mixed[1].nextExpectedVersion).toBe(0);
+      expect(await count('imp2-')).toBe(52);
+    });
+
+    it('a version conflict fails the whole call with WrongExpectedVersion naming the stream; nothing is written', async () => {
+      await store.appendToStream('imp3-existing', [{ type: 'Opened', data: {} }, { type: 'Moved', data: {} }]);
+      const attempt = store.appendToStreams([
+        opening('imp3-a', 1),
+        { streamId: 'imp3-existing', events: [{ type: 'Stale', data: {} }], expectedVersion: 0 },
+        opening('imp3-b', 2),
+      ]);
+      await expect(attempt).rejects.toBeInstanceOf(WrongExpectedVersion);
+      await expect(attempt).rejects.toMatchObject({ streamId: 'imp3-existing', expectedVersion: 0, actualVersion: 1 });
+      await expect(store.appendToStreams([opening('imp3-existing', 0)])).rejects.toMatchObject({ streamId: 'imp3-existing', actualVersion: 1 });
+      expect(await count('imp3-')).toBe(2);
+      const ok = await store.appendToStreams([{ streamId: 'imp3-existing', events: [{ type: 'Fresh', data: {} }], expectedVersion: 1 }, opening('imp3-a', 1)]);
+      expect(ok.map((r) => r.nextExpectedVersion)).toEqual([2, 0]);
+      expect(await store.verifyStream('imp3-existing')).toMatchObject({ ok: true, events: 3 });
+    });
+
+    it('refuses ids stored elsewhere or partly repeated, and bad batches, writing nothing', async () => {
+      const placed = opening('imp4-a', 1);
+      await store.appendToStreams([placed]);
+      const elsewhere = { ...opening('imp4-b', 1), events: placed.events };
+      await expect(store.appendToStreams([opening('imp4-c', 1), elsewhere])).rejects.toThrow(/imp4-b.*already stored/);
+      const partly = { streamId: 'imp4-a', events: [...placed.events, { id: newEventId(), type: 'X', data: {} }] };
+      await expect(store.appendToStreams([partly])).rejects.toBeInstanceOf(InvalidEventStoreInput);
+      expect(await count('imp4-')).toBe(1);
+      await expect(store.appendToStreams([])).rejects.toThrow(/non-empty/);
+      await expect(store.appendToStreams([opening('imp4-d', 1), opening('imp4-d', 2)])).rejects.toThrow(/items\[1\]: stream imp4-d appears twice/);
+      await expect(store.appendToStreams([opening('imp4-e', 1), { ...opening('imp4-f', 1), events: opening('x', 1).events.concat(placed.events) }, { ...opening('imp4-g', 1), events: placed.events }])).rejects.toThrow(/appears twice/);
+      await expect(store.appendToStreams([opening('imp4-h', 1), { streamId: '', events: [] }])).rejects.toThrow(/items\[1\]: streamId/);
+      expect(await count('imp4-')).toBe(1);
+    });
+
+    it('runs inside the caller\'s transaction and appends multi-event items with a contiguous chain', async () => {
+      const client = await db().pool.connect();
+      try {
+        await client.query('BEGIN');
+        await store.appendToStreams([opening('imp5-a', 1)], client);
+        await client.query('ROLLBACK');
+        await client.query('BEGIN');
+        const events = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'Step', data: { i } }));
+        const results = await store.appendToStreams([{ streamId: 'imp5-b', events: events(3) }, { streamId: 'imp5-c', events: events(2) }], client);
+        await client.query('COMMIT');
+        expect(results.map((r) => r.nextExpectedVersion)).toEqual([2, 1]);
+      } finally {
+        client.release();
+      }
+      expect(await count('imp5-a')).toBe(0);
+      expect((await store.readStream('imp5-b')).map((e) => e.streamVersion)).toEqual([0, 1, 2]);
+      expect(await store.verifyStream('imp5-b')).toMatchObject({ ok: true, events: 3 });
+      expect(await store.verifyStream('imp5-c')).toMatchObject({ ok: true, events: 2 });
+    });
+
+    it('concurrent calls over the same streams in opposite orders neither deadlock nor break a stream', async () => {
+      const names = Array.from({ length: 40 }, (_, k) => `imp6-${k}`);
+      const call = (order: string[]) => store.appendToStreams(order.map((streamId) => ({ streamId, events: [{ type: 'Tick', data: {} }] })));
+      await Promise.all(Array.from({ length: 6 }, (_, i) => call(i % 2 ? [...names].reverse() : names)));
+      for (const name of [names[0], names[39]]) {
+        expect((await store.readStream(name)).map((e) => e.streamVersion)).toEqual([0, 1, 2, 3, 4, 5]);
+        expect(await store.verifyStream(name)).toMatchObject({ ok: true, events: 6 });
+      }
+    });
   });
 });

@@ -14,12 +14,12 @@ import {
   VerifyResult,
   WrongExpectedVersion,
 } from '../event-store.port';
-import { eventDigest, verifyChain } from '../hash-chain';
+import { eventDigestHex, verifyChain } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
-import { prepareAppend, PreparedAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
+import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
-import { epochToDate, EVENT_COLUMNS, EventRow, rowToEvent, TIME_COLUMNS } from './postgres-rows';
+import { epochToDate, EVENT_COLUMNS, EventRow, PAYLOAD_COLUMN, POSITION_COLUMN, rowToEvent, TIME_COLUMNS } from './postgres-rows';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
 import { subscribePostgres } from './postgres-subscription';
 
@@ -57,13 +57,21 @@ export interface PostgresEventStore extends EventStore {
    * round trip. The caller commits or rolls back; a rejected append leaves the transaction aborted.
    */
   appendInTransaction(client: PoolClient, streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to many streams in one round trip and one transaction (bulk imports), one result per
+   * item in order. Each item has the guarantees of `appendToStream`: an item whose ids are all
+   * stored already is an idempotent repeat (its original result, nothing written); a version
+   * conflict fails the whole call with `WrongExpectedVersion` naming the stream. A stream may
+   * appear once per call. With `client`, it runs inside the caller's transaction.
+   */
+  appendToStreams(items: readonly StreamAppend[], client?: PoolClient): Promise<AppendResult[]>;
   /** Age in seconds of the oldest open transaction holding a transaction id (the metric to alert on). */
   oldestOpenTransactionAgeSeconds(): Promise<number>;
   /** Newest position below the gate: where a subscription "from end" starts. */
   endPosition(): Promise<GlobalPosition | undefined>;
 }
 
-type AppendRow = { status: string; version: string; generation: number; transaction_id: string; seq: string };
+type AppendRow = { item: number; status: string; version: string; generation: number; transaction_id: string; seq: string };
 
 const defaultLogger: Logger = { warn: (message, error) => console.warn(message, error ?? '') };
 
@@ -134,7 +142,8 @@ class PgEventStore implements PostgresEventStore {
     const gate = `(e.generation, e.transaction_id) < ((SELECT m.generation FROM ${s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
     const asOf = `AND ($3::timestamptz IS NULL OR e.recorded_at <= $3) AND ($4::timestamptz IS NULL OR e.occurred_at <= $4)`;
     this.sql = {
-      append: `SELECT status, version, generation, transaction_id, seq FROM ${s}.es_append($1, $2, $3, $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::timestamptz[], $10::bytea[])`,
+      append: `SELECT item, status, version, generation, transaction_id, seq FROM ${s}.es_append_streams($1::text[], $2::text[], $3::bigint[],
+        $4::int[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[], $10::timestamptz[], $11::bytea[])`,
       readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
       readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
       readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e
@@ -154,8 +163,9 @@ class PgEventStore implements PostgresEventStore {
       ? `(($5::text[] IS NULL OR split_part(e.stream_id, '-', 1) = ANY($5)) AND ($6::text[] IS NULL OR e.type = ANY($6)))`
       : 'true';
     const gate = `(e.generation, e.transaction_id) < ((SELECT m.generation FROM ${this.s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
-    return `SELECT e.stream_id, e.stream_version, e.generation, e.schema_version, e.transaction_id::text AS xid, e.seq, e.id, e.type,
-        ${TIME_COLUMNS}, CASE WHEN ${match} THEN e.data::text END AS data, e.metadata::text AS metadata, ${match} AS match
+    // Same columns as EVENT_COLUMNS; rows the filter leaves out only move the checkpoint, so no payload.
+    return `SELECT ${POSITION_COLUMN}, e.stream_id, e.stream_version, e.schema_version, e.id, e.type, ${TIME_COLUMNS},
+        CASE WHEN ${match} THEN ${PAYLOAD_COLUMN} END AS payload
       FROM ${this.s}.es_events e
       WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}
       ORDER BY e.generation, e.transaction_id, e.seq LIMIT $4`;
@@ -172,44 +182,73 @@ class PgEventStore implements PostgresEventStore {
     return this.runAppend(client, prepareAppend(streamId, events, options, this.upcasters));
   }
 
+  async appendToStreams(items: readonly StreamAppend[], client?: PoolClient): Promise<AppendResult[]> {
+    const prepared = prepareAppends(items, this.upcasters);
+    const results = await this.runAppends(client ?? this.pool, prepared);
+    if (!client) this.scheduleNotify();
+    return results;
+  }
+
   private async runAppend(db: Pool | PoolClient, p: PreparedAppend): Promise<AppendResult> {
+    return (await this.runAppends(db, [p]))[0];
+  }
+
+  /** One statement for one stream or many: the arrays of `es_append_streams`, events grouped by item. */
+  private async runAppends(db: Pool | PoolClient, appends: readonly PreparedAppend[]): Promise<AppendResult[]> {
     if (this.closed) throw new Error('The event store is closed');
-    const ev = p.events;
-    const kind = typeof p.expectedVersion === 'number' ? 'number' : p.expectedVersion;
-    const values = [
-      p.streamId,
-      kind,
-      typeof p.expectedVersion === 'number' ? p.expectedVersion : null,
-      ev.map((e) => e.id),
-      ev.map((e) => e.type),
-      ev.map((e) => e.schemaVersion),
-      ev.map((e) => e.dataJson),
-      ev.map((e) => e.metadataJson),
-      ev.map((e) => e.occurredAt.toISOString()),
-      ev.map((e) => eventDigest({ ...e, streamId: p.streamId })),
-    ];
+    const streams: string[] = [];
+    const kinds: string[] = [];
+    const expected: (number | null)[] = [];
+    const items: number[] = [];
+    const ids: string[] = [];
+    const types: string[] = [];
+    const schemaVersions: number[] = [];
+    const data: string[] = [];
+    const metadata: string[] = [];
+    const occurredAt: string[] = [];
+    const digests: string[] = [];
+    for (let i = 0; i < appends.length; i++) {
+      const p = appends[i];
+      streams.push(p.streamId);
+      kinds.push(typeof p.expectedVersion === 'number' ? 'number' : p.expectedVersion);
+      expected.push(typeof p.expectedVersion === 'number' ? p.expectedVersion : null);
+      for (const e of p.events) {
+        items.push(i + 1);
+        ids.push(e.id);
+        types.push(e.type);
+        schemaVersions.push(e.schemaVersion);
+        data.push(e.dataJson);
+        metadata.push(e.metadataJson);
+        occurredAt.push(e.occurredAt.toISOString());
+        digests.push(`\\x${eventDigestHex({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, streamId: p.streamId, occurredAt: e.occurredAt, dataJson: e.dataJson, metadataJson: e.metadataJson })}`);
+      }
+    }
+    const values = [streams, kinds, expected, items, ids, types, schemaVersions, data, metadata, occurredAt, digests];
     for (let attempt = 0; ; attempt++) {
       try {
         const { rows } = await db.query<AppendRow>({ name: `es_append_${this.schema}`, text: this.sql.append, values });
-        const row = rows[0];
-        return { nextExpectedVersion: Number(row.version), position: formatPosition(row.generation, row.transaction_id, row.seq) };
+        const results: AppendResult[] = new Array(appends.length);
+        for (const row of rows) {
+          results[row.item - 1] = { nextExpectedVersion: Number(row.version), position: formatPosition(row.generation, row.transaction_id, row.seq) };
+        }
+        return results;
       } catch (error) {
         // Outside a caller's transaction a 40001 rolled everything back: a new attempt takes a new transaction id.
         if ((error as { code?: string }).code === '40001' && db === this.pool && attempt < 3) continue;
-        throw this.appendError(error, p);
+        throw this.appendError(error, appends);
       }
     }
   }
 
-  private appendError(error: unknown, p: PreparedAppend): unknown {
-    {
-      const e = error as { code?: string; detail?: string; message: string; constraint?: string };
-      if (e.code === 'CA001') return new WrongExpectedVersion(p.streamId, p.expectedVersion, Number(e.detail));
-      if (e.code === 'CA002' || (e.code === '23505' && e.constraint === 'es_events_id')) {
-        return new InvalidEventStoreInput(`Append to ${p.streamId} rejected: ${e.message} (ids must be new, or all repeat one earlier append)`);
-      }
-      return error;
+  private appendError(error: unknown, appends: readonly PreparedAppend[]): unknown {
+    const e = error as { code?: string; detail?: string; hint?: string; message: string; constraint?: string };
+    const p = appends[Number(e.hint ?? 1) - 1] ?? appends[0];
+    if (e.code === 'CA001') return new WrongExpectedVersion(p.streamId, p.expectedVersion, Number(e.detail));
+    if (e.code === 'CA002' || (e.code === '23505' && e.constraint === 'es_events_id')) {
+      const which = appends.length === 1 ? appends[0].streamId : 'streams';
+      return new InvalidEventStoreInput(`Append to ${which} rejected: ${e.message} (ids must be new, or all repeat one earlier append)`);
     }
+    return error;
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -220,6 +259,7 @@ class PgEventStore implements PostgresEventStore {
       name: `es_read_${o.backwards ? 'b' : 'f'}_${this.schema}`,
       text: o.backwards ? this.sql.readBackwards : this.sql.readForwards,
       values: [streamId, from, o.recordedAt ?? null, o.occurredAt ?? null, o.maxCount ?? null],
+      rowMode: 'array',
     });
     return rows.map((row) => rowToEvent(row, this.upcasters));
   }
@@ -231,6 +271,7 @@ class PgEventStore implements PostgresEventStore {
       name: `es_read_all_${this.schema}`,
       text: this.sql.readAll,
       values: [from.generation, from.transactionId, from.seq, o.categories ?? null, o.types ?? null, o.maxCount ?? null],
+      rowMode: 'array',
     });
     return rows.map((row) => rowToEvent(row, this.upcasters));
   }
@@ -268,9 +309,12 @@ class PgEventStore implements PostgresEventStore {
 
   async verifyStream(streamId: string): Promise<VerifyResult> {
     validateStreamId(streamId);
+    // The exact stored texts: the chain was computed over them.
+    type VerifyRow = { id: string; type: string; schema_version: number; occurred_at: number; stream_version: string; data: string; metadata: string; hash: Buffer };
     const [events, head] = await Promise.all([
-      this.pool.query<EventRow & { hash: Buffer }>(
-        `SELECT ${EVENT_COLUMNS}, e.hash FROM ${this.s}.es_events e WHERE e.stream_id = $1 ORDER BY e.stream_version`,
+      this.pool.query<VerifyRow>(
+        `SELECT e.id, e.type, e.schema_version, date_part('epoch', e.occurred_at) AS occurred_at, e.stream_version, e.data::text AS data,
+           e.metadata::text AS metadata, e.hash FROM ${this.s}.es_events e WHERE e.stream_id = $1 ORDER BY e.stream_version`,
         [streamId],
       ),
       this.pool.query<{ version: string; last_hash: Buffer }>(`SELECT version, last_hash FROM ${this.s}.es_streams WHERE stream_id = $1`, [streamId]),
@@ -279,10 +323,10 @@ class PgEventStore implements PostgresEventStore {
       id: r.id,
       type: r.type,
       schemaVersion: r.schema_version,
-      streamId: r.stream_id,
+      streamId,
       occurredAt: epochToDate(r.occurred_at),
-      dataJson: r.data ?? 'null',
-      metadataJson: r.metadata ?? '{}',
+      dataJson: r.data,
+      metadataJson: r.metadata,
       streamVersion: Number(r.stream_version),
       hash: r.hash,
     }));

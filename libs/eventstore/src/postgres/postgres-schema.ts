@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS ${s}.es_streams (
   last_generation integer NOT NULL,
   last_transaction_id xid8 NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
-);
+) WITH (fillfactor = 70); -- room for HOT updates: the head row changes on every append
 
 CREATE TABLE IF NOT EXISTS ${s}.es_events (
   stream_id text NOT NULL,
@@ -96,87 +96,178 @@ ${checkpointTableSql(schema)}
 INSERT INTO ${s}.es_meta (singleton, generation) VALUES (true, 1) ON CONFLICT DO NOTHING;
 INSERT INTO ${s}.es_generations (generation, reason) VALUES (1, 'created') ON CONFLICT DO NOTHING;
 
--- One round trip per append: lock/compare-and-set the head row, idempotency check, hash chain, multi-row insert.
-CREATE OR REPLACE FUNCTION ${s}.es_append(
-  p_stream_id text, p_expected_kind text, p_expected bigint,
-  p_ids uuid[], p_types text[], p_schema_versions integer[], p_data text[], p_metadata text[],
+-- One round trip per append, for one stream or many (bulk import): own the streams, check the
+-- expected versions, insert every event in one set-based statement (idempotency through the id
+-- index: ON CONFLICT, no separate probe), chain the hashes, compare-and-set the head rows.
+-- Events arrive grouped by item (p_items: 1-based, non-decreasing); one result row per item.
+CREATE OR REPLACE FUNCTION ${s}.es_append_streams(
+  p_streams text[], p_kinds text[], p_expected bigint[],
+  p_items integer[], p_ids uuid[], p_types text[], p_schema_versions integer[], p_data text[], p_metadata text[],
   p_occurred_at timestamptz[], p_digests bytea[]
-) RETURNS TABLE (status text, version bigint, generation integer, transaction_id text, seq bigint)
+) RETURNS TABLE (item integer, status text, version bigint, generation integer, transaction_id text, seq bigint)
 LANGUAGE plpgsql AS $fn$
 DECLARE
+  n_items integer := cardinality(p_streams);
   n integer := cardinality(p_ids);
-  h record;
   g integer;
   my_xid xid8;
-  v0 bigint;
-  prev bytea;
-  hashes bytea[] := '{}';
+  recorded timestamptz := date_trunc('milliseconds', now());
+  head_versions bigint[];
+  head_hashes bytea[];
+  head_gens integer[];
+  head_xids xid8[];
+  mismatches integer;
+  repeats boolean[] := array_fill(false, ARRAY[n_items]);
+  rep_versions bigint[] := array_fill(NULL::bigint, ARRAY[n_items]);
+  rep_gens integer[] := array_fill(NULL::integer, ARRAY[n_items]);
+  rep_xids text[] := array_fill(NULL::text, ARRAY[n_items]);
+  rep_seqs bigint[] := array_fill(NULL::bigint, ARRAY[n_items]);
+  last_versions bigint[] := array_fill(NULL::bigint, ARRAY[n_items]);
+  last_hashes bytea[] := array_fill(NULL::bytea, ARRAY[n_items]);
+  last_seqs bigint[] := array_fill(NULL::bigint, ARRAY[n_items]);
+  counts integer[] := array_fill(0, ARRAY[n_items]);
+  versions bigint[] := array_fill(NULL::bigint, ARRAY[n]);
+  hashes bytea[] := array_fill(NULL::bytea, ARRAY[n]);
   seqs bigint[];
-  dup record;
+  expected_rows integer := n;
+  written integer;
+  heads integer := 0;
+  it integer := 0;
+  v bigint;
+  prev bytea;
+  bad record;
+  rep record;
 BEGIN
-  -- Own the stream before taking a transaction id (see the ordering comment in postgres-schema.ts).
-  PERFORM pg_advisory_xact_lock(${lockClass(schema)}, hashtext(p_stream_id));
-  LOOP
-    SELECT s.version, s.last_hash, s.last_generation, s.last_transaction_id INTO h
-      FROM ${s}.es_streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
-    EXIT WHEN FOUND;
-    IF p_expected_kind IN ('number', 'stream_exists') THEN
-      RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'CA001', DETAIL = '-1';
-    END IF;
-    INSERT INTO ${s}.es_streams (stream_id, version, last_hash, last_generation, last_transaction_id)
-      VALUES (p_stream_id, -1, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea, 0, '0'::xid8)
-      ON CONFLICT DO NOTHING;
+  -- Own every stream before any write takes this transaction's id (see the ordering comment in
+  -- postgres-schema.ts), in lock-key order so that two multi-stream appends never deadlock.
+  PERFORM count(pg_advisory_xact_lock(${lockClass(schema)}, q.k)) FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest(p_streams) x ORDER BY 1) q;
+
+  SELECT array_agg(coalesce(h.version, -1) ORDER BY u.i),
+         array_agg(coalesce(h.last_hash, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea) ORDER BY u.i),
+         array_agg(h.last_generation ORDER BY u.i), array_agg(h.last_transaction_id ORDER BY u.i),
+         count(*) FILTER (WHERE (u.k = 'number' AND coalesce(h.version, -1) <> u.e) OR (u.k = 'no_stream' AND coalesce(h.version, -1) <> -1)
+                             OR (u.k = 'stream_exists' AND coalesce(h.version, -1) = -1))
+    INTO head_versions, head_hashes, head_gens, head_xids, mismatches
+    FROM unnest(p_streams, p_kinds, p_expected) WITH ORDINALITY AS u(s, k, e, i) LEFT JOIN ${s}.es_streams h ON h.stream_id = u.s;
+
+  FOR i IN 1..n LOOP
+    counts[p_items[i]] := counts[p_items[i]] + 1;
   END LOOP;
 
-  SELECT count(*) AS found,
-         count(*) FILTER (WHERE e.stream_id = p_stream_id) AS here,
-         count(DISTINCT e.stream_version - u.ord) FILTER (WHERE e.stream_id = p_stream_id) AS runs,
-         max(e.stream_version) AS last_version
-    INTO dup
-    FROM unnest(p_ids) WITH ORDINALITY AS u(id, ord) JOIN ${s}.es_events e ON e.id = u.id;
-  IF dup.found > 0 THEN
-    IF dup.found = n AND dup.here = n AND dup.runs = 1 THEN
-      -- Every event is already stored, in this order: an idempotent repeat, same result.
-      RETURN QUERY SELECT 'duplicate'::text, e.stream_version, e.generation, e.transaction_id::text, e.seq
-        FROM ${s}.es_events e WHERE e.stream_id = p_stream_id AND e.stream_version = dup.last_version;
-      RETURN;
-    END IF;
-    RAISE EXCEPTION 'event ids already stored: % of % (in this stream: %)', dup.found, n, dup.here USING ERRCODE = 'CA002';
-  END IF;
-
-  IF (p_expected_kind = 'number' AND h.version <> p_expected)
-     OR (p_expected_kind = 'no_stream' AND h.version <> -1)
-     OR (p_expected_kind = 'stream_exists' AND h.version = -1) THEN
-    RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'CA001', DETAIL = h.version::text;
+  IF mismatches > 0 THEN
+    FOR bad IN SELECT u.i, u.s, u.v FROM unnest(p_streams, p_kinds, p_expected, head_versions) WITH ORDINALITY AS u(s, k, e, v, i)
+               WHERE (u.k = 'number' AND u.v <> u.e) OR (u.k = 'no_stream' AND u.v <> -1) OR (u.k = 'stream_exists' AND u.v = -1) LOOP
+      -- A version mismatch may still be an idempotent repeat of an earlier append.
+      SELECT * INTO rep FROM ${s}.es_repeat_of(bad.s, ARRAY(SELECT x.id FROM unnest(p_items, p_ids) AS x(it, id) WHERE x.it = bad.i));
+      IF rep.is_repeat THEN
+        repeats[bad.i] := true;
+        rep_versions[bad.i] := rep.version; rep_gens[bad.i] := rep.generation; rep_xids[bad.i] := rep.transaction_id; rep_seqs[bad.i] := rep.seq;
+        expected_rows := expected_rows - counts[bad.i];
+      ELSIF rep.found > 0 THEN
+        RAISE EXCEPTION 'append to %: event ids already stored: % of % (in this stream: %)', bad.s, rep.found, counts[bad.i], rep.here
+          USING ERRCODE = 'CA002', HINT = bad.i::text;
+      ELSE
+        RAISE EXCEPTION 'wrong expected version for %', bad.s USING ERRCODE = 'CA001', DETAIL = bad.v::text, HINT = bad.i::text;
+      END IF;
+    END LOOP;
   END IF;
 
   SELECT m.generation INTO g FROM ${s}.es_meta m;
   my_xid := pg_current_xact_id();
-  IF (g, my_xid) < (h.last_generation, h.last_transaction_id) THEN
-    RAISE EXCEPTION 'append to % would sort before an earlier append: this transaction took its id before the stream''s last writer committed; retry the transaction', p_stream_id
+  SELECT u.s INTO bad FROM unnest(p_streams, head_gens, head_xids, repeats) AS u(s, lg, lx, r) WHERE NOT u.r AND (g, my_xid) < (u.lg, u.lx) LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'append to % would sort before an earlier append: this transaction took its id before the stream''s last writer committed; retry the transaction', bad.s
       USING ERRCODE = '40001';
   END IF;
 
-  v0 := h.version + 1;
   seqs := ARRAY(SELECT x FROM (SELECT nextval('${s.replace(/'/g, "''")}.es_event_seq') AS x FROM generate_series(1, n)) q ORDER BY x);
-  prev := h.last_hash;
+  -- hash(v) = sha256(hash(v-1) || int8be(v) || digest), from each stream's head.
   FOR i IN 1..n LOOP
-    prev := sha256(prev || int8send(v0 + i - 1) || p_digests[i]);
-    hashes := hashes || prev;
+    IF p_items[i] <> it THEN
+      it := p_items[i];
+      v := head_versions[it];
+      prev := head_hashes[it];
+    END IF;
+    v := v + 1;
+    prev := sha256(prev || int8send(v) || p_digests[i]);
+    versions[i] := v;
+    hashes[i] := prev;
+    last_versions[it] := v;
+    last_hashes[it] := prev;
+    last_seqs[it] := seqs[i];
   END LOOP;
 
   INSERT INTO ${s}.es_events (stream_id, stream_version, generation, schema_version, transaction_id, seq, id, type,
                               occurred_at, recorded_at, hash, data, metadata)
-  SELECT p_stream_id, v0 + u.ord - 1, g, u.sv, my_xid, u.sq, u.id, u.ty,
-         u.oa, date_trunc('milliseconds', now()), u.hs, u.da::json, u.md::json
-    FROM unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata, p_occurred_at, hashes, seqs)
-         WITH ORDINALITY AS u(id, ty, sv, da, md, oa, hs, sq, ord);
+  SELECT p_streams[u.it], u.v, g, u.sv, my_xid, u.sq, u.id, u.ty, u.oa, recorded, u.hs, u.da::json, u.md::json
+    FROM unnest(p_items, p_ids, p_types, p_schema_versions, p_data, p_metadata, p_occurred_at, hashes, seqs, versions)
+         AS u(it, id, ty, sv, da, md, oa, hs, sq, v)
+   WHERE NOT repeats[u.it]
+  ON CONFLICT (id) DO NOTHING;
+  GET DIAGNOSTICS written = ROW_COUNT;
 
-  UPDATE ${s}.es_streams s SET version = v0 + n - 1, last_hash = prev, last_generation = g, last_transaction_id = my_xid
-    WHERE s.stream_id = p_stream_id;
+  IF written <> expected_rows THEN
+    -- Some ids were already stored: an item is an idempotent repeat only if all of its ids are,
+    -- in this stream and in this order; anything else is refused.
+    FOR bad IN SELECT x.i, p_streams[x.i] AS s,
+                      (SELECT count(*) FROM ${s}.es_events e WHERE e.stream_id = p_streams[x.i] AND e.stream_version > head_versions[x.i]
+                         AND e.transaction_id = my_xid) AS mine
+                 FROM generate_series(1, n_items) AS x(i) WHERE NOT repeats[x.i] LOOP
+      CONTINUE WHEN bad.mine = counts[bad.i];
+      SELECT * INTO rep FROM ${s}.es_repeat_of(bad.s, ARRAY(SELECT x.id FROM unnest(p_items, p_ids) AS x(it, id) WHERE x.it = bad.i));
+      IF bad.mine > 0 OR NOT rep.is_repeat THEN
+        RAISE EXCEPTION 'append to %: event ids already stored: % of % (in this stream: %)', bad.s, rep.found, counts[bad.i], rep.here
+          USING ERRCODE = 'CA002', HINT = bad.i::text;
+      END IF;
+      repeats[bad.i] := true;
+      rep_versions[bad.i] := rep.version; rep_gens[bad.i] := rep.generation; rep_xids[bad.i] := rep.transaction_id; rep_seqs[bad.i] := rep.seq;
+    END LOOP;
+  END IF;
 
-  RETURN QUERY SELECT 'appended'::text, v0 + n - 1, g, my_xid::text, seqs[n];
+  -- Compare-and-set of the head rows: each must still be at the version read above.
+  IF EXISTS (SELECT 1 FROM unnest(head_versions, repeats) AS u(hv, r) WHERE NOT u.r AND u.hv >= 0) THEN
+    UPDATE ${s}.es_streams h SET version = u.v, last_hash = u.hs, last_generation = g, last_transaction_id = my_xid
+      FROM unnest(p_streams, head_versions, last_versions, last_hashes, repeats) AS u(s, hv, v, hs, r)
+     WHERE h.stream_id = u.s AND h.version = u.hv AND u.hv >= 0 AND NOT u.r;
+    GET DIAGNOSTICS written = ROW_COUNT;
+    heads := heads + written;
+  END IF;
+  IF EXISTS (SELECT 1 FROM unnest(head_versions, repeats) AS u(hv, r) WHERE NOT u.r AND u.hv = -1) THEN
+    INSERT INTO ${s}.es_streams AS h (stream_id, version, last_hash, last_generation, last_transaction_id)
+    SELECT u.s, u.v, u.hs, g, my_xid FROM unnest(p_streams, head_versions, last_versions, last_hashes, repeats) AS u(s, hv, v, hs, r)
+     WHERE u.hv = -1 AND NOT u.r
+    ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, last_hash = EXCLUDED.last_hash,
+      last_generation = EXCLUDED.last_generation, last_transaction_id = EXCLUDED.last_transaction_id
+      WHERE h.version = -1;
+    GET DIAGNOSTICS written = ROW_COUNT;
+    heads := heads + written;
+  END IF;
+  IF heads <> (SELECT count(*) FROM unnest(repeats) r WHERE NOT r) THEN
+    RAISE EXCEPTION 'a stream head moved while this append owned the stream; retry the transaction' USING ERRCODE = '40001';
+  END IF;
+
+  RETURN QUERY SELECT x.i,
+      CASE WHEN repeats[x.i] THEN 'duplicate' ELSE 'appended' END,
+      CASE WHEN repeats[x.i] THEN rep_versions[x.i] ELSE last_versions[x.i] END,
+      CASE WHEN repeats[x.i] THEN rep_gens[x.i] ELSE g END,
+      CASE WHEN repeats[x.i] THEN rep_xids[x.i] ELSE my_xid::text END,
+      CASE WHEN repeats[x.i] THEN rep_seqs[x.i] ELSE last_seqs[x.i] END
+    FROM generate_series(1, n_items) AS x(i);
 END
+$fn$;
+
+-- Is appending these ids to this stream a repeat of an earlier append (all stored here, contiguous, in this order)?
+CREATE OR REPLACE FUNCTION ${s}.es_repeat_of(p_stream text, p_ids uuid[])
+RETURNS TABLE (is_repeat boolean, found bigint, here bigint, version bigint, generation integer, transaction_id text, seq bigint)
+LANGUAGE sql STABLE AS $fn$
+  SELECT count(*) = cardinality(p_ids) AND count(*) FILTER (WHERE e.stream_id = p_stream) = cardinality(p_ids)
+           AND count(DISTINCT e.stream_version - u.ord) FILTER (WHERE e.stream_id = p_stream) = 1,
+         count(*), count(*) FILTER (WHERE e.stream_id = p_stream),
+         max(e.stream_version),
+         (array_agg(e.generation ORDER BY e.stream_version DESC))[1],
+         (array_agg(e.transaction_id::text ORDER BY e.stream_version DESC))[1],
+         (array_agg(e.seq ORDER BY e.stream_version DESC))[1]
+    FROM unnest(p_ids) WITH ORDINALITY AS u(id, ord) JOIN ${s}.es_events e ON e.id = u.id
 $fn$;
 `;
 };
