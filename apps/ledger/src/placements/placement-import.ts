@@ -35,7 +35,7 @@ const identity = (p: Omit<AccountPlaced['data'], 'placedOn'>): string => {
 
 /**
  * The streaming import: rows are parsed as they arrive, validated, and placed in batches, each
- * batch in one transaction of per-stream appends on its own connection, a few batches in
+ * batch in one multi-stream append (one round trip), a few batches in
  * parallel. New accounts are aged at placement (their first bucket travels with AccountPlaced).
  * A re-imported row is a no-op; a different placement for an existing account is a row error.
  */
@@ -134,23 +134,17 @@ export class PlacementImporter {
     return this.eventsOf(r).map((e) => ({ type: e.type, data: e.data, metadata }));
   }
 
-  /** One transaction for the batch; false (rolled back) when a stream turned out to exist. */
+  /** The whole batch in one round trip (all or nothing); false when a stream turned out to exist. */
   private async appendAll(rows: readonly Valid[], request: ImportRequest): Promise<boolean> {
     if (rows.length === 0) return true;
-    const client = await this.store.pool.connect();
     try {
-      await client.query('BEGIN');
-      for (const r of rows) {
-        await this.store.appendInTransaction(client, accountStreamId(r.accountId), this.toNew(r, request), { expectedVersion: 'no_stream' });
-      }
-      await client.query('COMMIT');
+      await this.store.appendToStreams(
+        rows.map((r) => ({ streamId: accountStreamId(r.accountId), events: this.toNew(r, request), expectedVersion: 'no_stream' as const })),
+      );
       return true;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
       if (error instanceof WrongExpectedVersion) return false;
       throw error;
-    } finally {
-      client.release();
     }
   }
 
