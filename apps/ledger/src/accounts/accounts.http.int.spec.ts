@@ -81,7 +81,11 @@ describe('ledger accounts over HTTP', () => {
     expect(reversed.status).toBe(201);
     // The payment had closed the account (paid in full, 65.00 to credit): the reversal reopens it.
     expect(reversed.body).toMatchObject({ balance: { principal: '100000', interest: '2000', fees: '1500' }, creditMinor: '0', status: 'active' });
-    const again = await http.post(`/accounts/${id}/payments/psp-r/reversal`).set('Authorization', await as('supervisor')).send({ reason: 'chargeback' });
+    // A retry of the same reversal changes nothing (200, same balance); a different one is refused.
+    const retry = await http.post(`/accounts/${id}/payments/psp-r/reversal`).set('Authorization', await as('supervisor')).send({ reason: 'chargeback' });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ balance: reversed.body.balance, status: 'active' });
+    const again = await http.post(`/accounts/${id}/payments/psp-r/reversal`).set('Authorization', await as('supervisor')).send({ reason: 'insufficient_funds' });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ status: 409, code: 'payment_already_reversed' });
     const unknown = await http.post(`/accounts/${id}/payments/nope/reversal`).set('Authorization', await as('supervisor')).send({ reason: 'other' });

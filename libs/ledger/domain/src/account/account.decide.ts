@@ -113,7 +113,10 @@ const reversePayment = (c: ReversePayment, s: Placed): AccountEvent[] => {
   const { paymentId, reason, reversedAt } = c.data;
   const payment = s.payments.get(paymentId);
   if (!payment) throw new AccountRuleViolated('unknown_payment', paymentId);
-  if (payment.reversed) throw new AccountRuleViolated('payment_already_reversed', paymentId);
+  if (payment.reversed) {
+    if (payment.reversedFor === reason) return []; // the same reversal retried
+    throw new AccountRuleViolated('payment_already_reversed', paymentId);
+  }
   const reversedOn = localDate(s, 'reversedAt', reversedAt);
   const { allocation, toCredit: fromCredit, amount } = payment;
   const owedAgain = totalOf(plus(s.balance, allocation)) > 0n;

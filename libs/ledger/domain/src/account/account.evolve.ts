@@ -22,11 +22,11 @@ export const evolve = (state: Account, event: AccountEvent): Account => {
       return { ...banked, balance: minus(s.balance, allocation), credit: s.credit + toCredit, payments };
     }
     case 'PaymentReversed': {
-      const { paymentId, allocation, fromCredit, reversedOn } = event.data;
+      const { paymentId, allocation, fromCredit, reversedOn, reason } = event.data;
       const banked = changingPrincipal(s, reversedOn);
       const record = s.payments.get(paymentId);
       const payments = record
-        ? new Map(s.payments).set(paymentId, { ...record, reversed: true })
+        ? new Map(s.payments).set(paymentId, { ...record, reversed: true, reversedFor: reason })
         : s.payments;
       return { ...banked, balance: plus(s.balance, allocation), credit: s.credit - fromCredit, payments };
     }

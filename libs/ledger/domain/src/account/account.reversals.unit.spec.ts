@@ -144,9 +144,14 @@ describe('ReversePayment', () => {
       .when(reversePayment({ paymentId: 'pay-9' }))
       .thenThrows(violates('unknown_payment')));
 
-  it('refuses to reverse a payment twice', () =>
+  it('decides nothing when the same reversal is retried', () =>
     given([accountPlaced(), paymentPosted(), paymentReversed()])
-      .when(reversePayment())
+      .when(reversePayment({ reversedAt: '2024-02-10T15:00:05Z' }))
+      .thenNothingHappened());
+
+  it('refuses a second, different reversal of the same payment', () =>
+    given([accountPlaced(), paymentPosted(), paymentReversed()])
+      .when(reversePayment({ reason: 'chargeback' }))
       .thenThrows(violates('payment_already_reversed')));
 
   it('refuses a reversal instant without offset', () =>

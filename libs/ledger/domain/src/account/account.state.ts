@@ -2,7 +2,7 @@ import { Currency } from '@cartera/money';
 import { BucketId } from './aging';
 import { Components } from './balance';
 import { IsoDate } from './calendar';
-import { AccountPlaced, ClosureReason } from './account.events';
+import { AccountPlaced, ClosureReason, ReversalReason } from './account.events';
 import { AccrualPosition, InterestTerms } from './interest-accrual';
 
 /**
@@ -39,6 +39,8 @@ export type PaymentRecord = Readonly<{
   toCredit: bigint;
   amount: bigint;
   reversed: boolean;
+  /** Why it was reversed: the same reversal again is a retry (nothing happens), another one is refused. */
+  reversedFor?: ReversalReason;
 }>;
 
 export type PlacedAccount = Readonly<{
