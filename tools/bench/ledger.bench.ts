@@ -73,8 +73,8 @@ const main = async () => {
       print(String(name), { ...rest, ...(name === 'aging_job' ? { targetSeconds: (60 * accounts) / 1_000_000 } : {}) });
     }
 
-    // Same session option as the ledger's store connections (see apps/ledger/src/ledger.schema.ts).
-    const pool = new Pool({ connectionString: server.url, max: 20, options: '-c plan_cache_mode=force_custom_plan' });
+    // Plain sessions, like the ledger's store connections (the store pins custom plans on its append function itself).
+    const pool = new Pool({ connectionString: server.url, max: 20 });
     const store = await createPostgresEventStore({ pool, schema: 'ledger' });
     const { rows } = await pool.query<{ account_id: string }>('SELECT account_id FROM ledger.accounts ORDER BY account_id LIMIT $1', [payments]);
     let next = 0;

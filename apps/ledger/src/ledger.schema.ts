@@ -22,12 +22,11 @@ export const ledgerTables = (schema: string): LedgerTables => {
 };
 
 /**
- * Session options of the connections the ledger's event store uses. The store's append function
- * checks event ids with a join whose cached generic plan, chosen while the table is small, turns
- * into a sequential scan of es_events on every append as the table grows (seen: 3,000 scans for
- * 5,000 appends); custom plans keep it on the index. Remove once the event store pins it itself.
+ * Session options of the connections the ledger's event store uses. None any more: the event
+ * store pins custom plans on its append function itself (a cached generic plan of its id joins
+ * degraded into sequential scans), so reads and the read model keep cheap cached plans.
  */
-export const STORE_CONNECTION_OPTIONS = '-c plan_cache_mode=force_custom_plan';
+export const STORE_CONNECTION_OPTIONS = '';
 
 const ddl = (t: LedgerTables): string => `
 CREATE SCHEMA IF NOT EXISTS "${t.schema}";

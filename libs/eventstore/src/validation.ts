@@ -52,7 +52,10 @@ export type PreparedEvent = Readonly<{
 
 export type PreparedAppend = Readonly<{ streamId: string; expectedVersion: ExpectedVersion; events: readonly PreparedEvent[] }>;
 
-const prepareEvent = (e: NewEvent, i: number, now: Date, upcasters: UpcasterRegistry): PreparedEvent => {
+/** Metadata texts already made in this call, by object: events of one append usually share one metadata object. */
+type MetadataTexts = Map<object, string>;
+
+const prepareEvent = (e: NewEvent, i: number, now: Date, upcasters: UpcasterRegistry, metadataTexts: MetadataTexts): PreparedEvent => {
   if (e === null || typeof e !== 'object') throw new InvalidEventStoreInput(`events[${i}] must be an object`);
   const { type } = e;
   if (typeof type !== 'string' || type.length === 0 || type.length > MAX_EVENT_TYPE_LENGTH || CONTROL.test(type)) {
@@ -71,7 +74,10 @@ const prepareEvent = (e: NewEvent, i: number, now: Date, upcasters: UpcasterRegi
   let metadataJson: string;
   try {
     dataJson = stringifyJson(e.data, `events[${i}].data`);
-    metadataJson = stringifyJson(e.metadata ?? {}, `events[${i}].metadata`);
+    // Same object within one (synchronous) call means same content: serialise it once.
+    const known = e.metadata === undefined ? undefined : metadataTexts.get(e.metadata);
+    metadataJson = known ?? stringifyJson(e.metadata ?? {}, `events[${i}].metadata`);
+    if (known === undefined && e.metadata !== undefined) metadataTexts.set(e.metadata, metadataJson);
   } catch (error) {
     if (error instanceof NotSerialisable) throw new InvalidEventStoreInput(`Event data is not serialisable: ${error.message}`);
     throw error;
@@ -87,12 +93,21 @@ export const prepareAppend = (
   options: AppendOptions | undefined,
   upcasters: UpcasterRegistry,
   now = new Date(),
+): PreparedAppend => prepareAppendWith(streamId, events, options, upcasters, now, new Map());
+
+const prepareAppendWith = (
+  streamId: unknown,
+  events: unknown,
+  options: AppendOptions | undefined,
+  upcasters: UpcasterRegistry,
+  now: Date,
+  metadataTexts: MetadataTexts,
 ): PreparedAppend => {
   const id = validateStreamId(streamId);
   const expectedVersion = validateExpectedVersion(options?.expectedVersion);
   if (!Array.isArray(events) || events.length === 0) throw new InvalidEventStoreInput('events must be a non-empty array');
   if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidEventStoreInput(`at most ${MAX_EVENTS_PER_APPEND} events per append`);
-  const prepared = events.map((e: NewEvent, i) => prepareEvent(e, i, now, upcasters));
+  const prepared = events.map((e: NewEvent, i) => prepareEvent(e, i, now, upcasters, metadataTexts));
   const ids = new Set(prepared.map((e) => e.id));
   if (ids.size !== prepared.length) throw new InvalidEventStoreInput('the same event id appears twice in one append');
   return { streamId: id, expectedVersion, events: prepared };
@@ -109,11 +124,12 @@ export const prepareAppends = (items: unknown, upcasters: UpcasterRegistry, now 
   const streams = new Set<string>();
   const ids = new Set<string>();
   let total = 0;
+  const metadataTexts: MetadataTexts = new Map();
   return items.map((item: StreamAppend, i) => {
     if (item === null || typeof item !== 'object') throw new InvalidEventStoreInput(`items[${i}] must be an object`);
     let prepared: PreparedAppend;
     try {
-      prepared = prepareAppend(item.streamId, item.events, { expectedVersion: item.expectedVersion }, upcasters, now);
+      prepared = prepareAppendWith(item.streamId, item.events, { expectedVersion: item.expectedVersion }, upcasters, now, metadataTexts);
     } catch (error) {
       if (error instanceof InvalidEventStoreInput) throw new InvalidEventStoreInput(`items[${i}]: ${error.message}`);
       throw error;

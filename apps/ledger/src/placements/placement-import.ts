@@ -1,5 +1,5 @@
 import { stringifyJson, WrongExpectedVersion } from '@cartera/eventstore';
-import type { Actor as EventActor, NewEvent } from '@cartera/eventstore';
+import type { Actor as EventActor, EventMetadata, NewEvent } from '@cartera/eventstore';
 import type { PostgresEventStore } from '@cartera/eventstore/postgres';
 import { accountDecider } from '@cartera/ledger-domain';
 import type { AccountEvent, AccountPlaced } from '@cartera/ledger-domain';
@@ -92,19 +92,26 @@ export class PlacementImporter {
     const errors: RowError[] = [];
     const counts = { read: rows.length, placed: 0, duplicate: 0, rejected: 0 };
     const fresh: Valid[] = [];
-    const seen = new Map<string, string>();
+    const seen = new Map<string, Valid>();
     for (const r of rows) {
       if (!r.ok) {
         counts.rejected++;
         errors.push(...r.errors.map((e) => ({ row: r.row, ...e })));
         continue;
       }
-      const same = identity(r.command.data);
       const earlier = seen.get(r.accountId);
       if (earlier === undefined) {
-        seen.set(r.accountId, same);
+        seen.set(r.accountId, r);
         fresh.push(r);
-      } else tally(counts, errors, r.row, earlier === same ? 'duplicate' : conflict());
+        // Identities are compared only for a repeated account id (rare), not built for every row.
+      } else tally(counts, errors, r.row, identity(earlier.command.data) === identity(r.command.data) ? 'duplicate' : conflict());
+    }
+    // The common case is a batch of new accounts: append straight away; the append's own
+    // no_stream check answers "is any of them placed already?" in the same round trip.
+    if (await this.appendAll(fresh, request)) {
+      counts.placed += fresh.length;
+      await this.placements.progress(request.placementId, counts, errors);
+      return;
     }
     const known = await this.existing(fresh.map((r) => r.accountId));
     const toAppend = fresh.filter((r) => !known.has(r.accountId));
@@ -129,8 +136,11 @@ export class PlacementImporter {
     return [...r.events, ...accountDecider.decide({ type: 'AgeAccount', data: { asOf: placedOn, buckets } }, placed)];
   }
 
-  private toNew(r: Valid, request: ImportRequest): NewEvent[] {
-    const metadata = { actor: request.actor, correlationId: request.placementId, creditorId: r.command.data.creditorId };
+  /** One metadata object per creditor and call: the store serialises each distinct object once. */
+  private toNew(r: Valid, request: ImportRequest, shared = new Map<string, EventMetadata>()): NewEvent[] {
+    const creditorId = r.command.data.creditorId;
+    let metadata = shared.get(creditorId);
+    if (!metadata) shared.set(creditorId, (metadata = { actor: request.actor, correlationId: request.placementId, creditorId }));
     return this.eventsOf(r).map((e) => ({ type: e.type, data: e.data, metadata }));
   }
 
@@ -138,8 +148,9 @@ export class PlacementImporter {
   private async appendAll(rows: readonly Valid[], request: ImportRequest): Promise<boolean> {
     if (rows.length === 0) return true;
     try {
+      const shared = new Map<string, EventMetadata>();
       await this.store.appendToStreams(
-        rows.map((r) => ({ streamId: accountStreamId(r.accountId), events: this.toNew(r, request), expectedVersion: 'no_stream' as const })),
+        rows.map((r) => ({ streamId: accountStreamId(r.accountId), events: this.toNew(r, request, shared), expectedVersion: 'no_stream' as const })),
       );
       return true;
     } catch (error) {

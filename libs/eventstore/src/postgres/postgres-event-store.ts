@@ -21,6 +21,7 @@ import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
 import { epochToDate, EVENT_COLUMNS, EventRow, PAYLOAD_COLUMN, POSITION_COLUMN, rowToEvent, TIME_COLUMNS } from './postgres-rows';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
+import { GroupCommit } from './postgres-group-commit';
 import { subscribePostgres } from './postgres-subscription';
 
 export type PostgresEventStoreOptions = Readonly<{
@@ -70,6 +71,9 @@ export interface PostgresEventStore extends EventStore {
   /** Newest position below the gate: where a subscription "from end" starts. */
   endPosition(): Promise<GlobalPosition | undefined>;
 }
+
+/** Group statements in flight at once; further single appends queue and go out together in the next group. */
+const GROUP_COMMIT_LANES = 4;
 
 type AppendRow = { item: number; status: string; version: string; generation: number; transaction_id: string; seq: string };
 
@@ -128,6 +132,18 @@ class PgEventStore implements PostgresEventStore {
   private closed = false;
   readonly channel: string;
   private readonly sql: Record<'append' | 'readForwards' | 'readBackwards' | 'readAll' | 'end' | 'latest', string>;
+  private readonly groupCommit = new GroupCommit(
+    {
+      run: (appends) => this.runAppendsRaw(this.pool, appends),
+      // The append function names the failing item (1-based) in HINT for a version conflict or stored ids.
+      itemOf: (error) => {
+        const e = error as { code?: string; hint?: string };
+        return (e.code === 'CA001' || e.code === 'CA002') && e.hint ? Number(e.hint) - 1 : undefined;
+      },
+      errorOf: (error, append) => this.appendError(error, [append]),
+    },
+    GROUP_COMMIT_LANES,
+  );
 
   constructor(
     readonly pool: Pool,
@@ -143,7 +159,7 @@ class PgEventStore implements PostgresEventStore {
     const asOf = `AND ($3::timestamptz IS NULL OR e.recorded_at <= $3) AND ($4::timestamptz IS NULL OR e.occurred_at <= $4)`;
     this.sql = {
       append: `SELECT item, status, version, generation, transaction_id, seq FROM ${s}.es_append_streams($1::text[], $2::text[], $3::bigint[],
-        $4::int[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[], $10::timestamptz[], $11::bytea[])`,
+        $4::int[], $5::uuid[], $6::text[], $7::int[], $8::json, $9::json, $10::timestamptz[], $11::bytea[])`,
       readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
       readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
       readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e
@@ -173,7 +189,9 @@ class PgEventStore implements PostgresEventStore {
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events, options, this.upcasters);
-    const result = await this.runAppend(this.pool, prepared);
+    if (this.closed) throw new Error('The event store is closed');
+    // Concurrent single appends share a statement and a commit (see GroupCommit); each keeps its own outcome.
+    const result = await this.groupCommit.append(prepared);
     this.scheduleNotify();
     return result;
   }
@@ -193,8 +211,16 @@ class PgEventStore implements PostgresEventStore {
     return (await this.runAppends(db, [p]))[0];
   }
 
-  /** One statement for one stream or many: the arrays of `es_append_streams`, events grouped by item. */
   private async runAppends(db: Pool | PoolClient, appends: readonly PreparedAppend[]): Promise<AppendResult[]> {
+    try {
+      return await this.runAppendsRaw(db, appends);
+    } catch (error) {
+      throw this.appendError(error, appends);
+    }
+  }
+
+  /** One statement for one stream or many: the arrays of `es_append_streams`, events grouped by item. Throws the database's error. */
+  private async runAppendsRaw(db: Pool | PoolClient, appends: readonly PreparedAppend[]): Promise<AppendResult[]> {
     if (this.closed) throw new Error('The event store is closed');
     const streams: string[] = [];
     const kinds: string[] = [];
@@ -223,7 +249,8 @@ class PgEventStore implements PostgresEventStore {
         digests.push(`\\x${eventDigestHex({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, streamId: p.streamId, occurredAt: e.occurredAt, dataJson: e.dataJson, metadataJson: e.metadataJson })}`);
       }
     }
-    const values = [streams, kinds, expected, items, ids, types, schemaVersions, data, metadata, occurredAt, digests];
+    // Canonical JSON texts joined into one JSON array each: nothing to escape (see es_append_streams).
+    const values = [streams, kinds, expected, items, ids, types, schemaVersions, `[${data.join(',')}]`, `[${metadata.join(',')}]`, occurredAt, digests];
     for (let attempt = 0; ; attempt++) {
       try {
         const { rows } = await db.query<AppendRow>({ name: `es_append_${this.schema}`, text: this.sql.append, values });
@@ -235,7 +262,7 @@ class PgEventStore implements PostgresEventStore {
       } catch (error) {
         // Outside a caller's transaction a 40001 rolled everything back: a new attempt takes a new transaction id.
         if ((error as { code?: string }).code === '40001' && db === this.pool && attempt < 3) continue;
-        throw this.appendError(error, appends);
+        throw error;
       }
     }
   }

@@ -100,15 +100,21 @@ INSERT INTO ${s}.es_generations (generation, reason) VALUES (1, 'created') ON CO
 -- expected versions, insert every event in one set-based statement (idempotency through the id
 -- index: ON CONFLICT, no separate probe), chain the hashes, compare-and-set the head rows.
 -- Events arrive grouped by item (p_items: 1-based, non-decreasing); one result row per item.
+-- Data and metadata arrive as ONE JSON array each (the canonical texts joined by commas): no
+-- array-literal escaping on the client; json_array_elements keeps each element's text as sent.
 CREATE OR REPLACE FUNCTION ${s}.es_append_streams(
   p_streams text[], p_kinds text[], p_expected bigint[],
-  p_items integer[], p_ids uuid[], p_types text[], p_schema_versions integer[], p_data text[], p_metadata text[],
+  p_items integer[], p_ids uuid[], p_types text[], p_schema_versions integer[], p_data json, p_metadata json,
   p_occurred_at timestamptz[], p_digests bytea[]
 ) RETURNS TABLE (item integer, status text, version bigint, generation integer, transaction_id text, seq bigint)
-LANGUAGE plpgsql AS $fn$
+-- Custom plans inside the function only: a generic plan of its id joins, made while es_events is
+-- small, turns into a sequential scan as the table grows. Everything else keeps cheap cached plans.
+LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $fn$
 DECLARE
   n_items integer := cardinality(p_streams);
   n integer := cardinality(p_ids);
+  datas json[] := ARRAY(SELECT json_array_elements(p_data));
+  metas json[] := ARRAY(SELECT json_array_elements(p_metadata));
   g integer;
   my_xid xid8;
   recorded timestamptz := date_trunc('milliseconds', now());
@@ -138,6 +144,9 @@ DECLARE
   bad record;
   rep record;
 BEGIN
+  IF cardinality(datas) <> n OR cardinality(metas) <> n THEN
+    RAISE EXCEPTION 'es_append_streams: % ids, % data, % metadata', n, cardinality(datas), cardinality(metas) USING ERRCODE = '22023';
+  END IF;
   -- Own every stream before any write takes this transaction's id (see the ordering comment in
   -- postgres-schema.ts), in lock-key order so that two multi-stream appends never deadlock.
   PERFORM count(pg_advisory_xact_lock(${lockClass(schema)}, q.k)) FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest(p_streams) x ORDER BY 1) q;
@@ -199,8 +208,8 @@ BEGIN
 
   INSERT INTO ${s}.es_events (stream_id, stream_version, generation, schema_version, transaction_id, seq, id, type,
                               occurred_at, recorded_at, hash, data, metadata)
-  SELECT p_streams[u.it], u.v, g, u.sv, my_xid, u.sq, u.id, u.ty, u.oa, recorded, u.hs, u.da::json, u.md::json
-    FROM unnest(p_items, p_ids, p_types, p_schema_versions, p_data, p_metadata, p_occurred_at, hashes, seqs, versions)
+  SELECT p_streams[u.it], u.v, g, u.sv, my_xid, u.sq, u.id, u.ty, u.oa, recorded, u.hs, u.da, u.md
+    FROM unnest(p_items, p_ids, p_types, p_schema_versions, datas, metas, p_occurred_at, hashes, seqs, versions)
          AS u(it, id, ty, sv, da, md, oa, hs, sq, v)
    WHERE NOT repeats[u.it]
   ON CONFLICT (id) DO NOTHING;

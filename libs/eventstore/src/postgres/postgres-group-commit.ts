@@ -1,0 +1,109 @@
+import type { AppendResult } from '../event-store.port';
+import type { PreparedAppend } from '../validation';
+
+/**
+ * Group commit of single-stream appends: appends that arrive while the store is busy are sent
+ * together as one multi-stream append (one statement, one transaction, one WAL flush) instead of
+ * one round trip each. Every caller still gets its own outcome: a group that fails because of one
+ * item (a version conflict, ids already stored: the error names the item) settles that caller and
+ * runs again without it; an error that names no item settles every caller by a lone append.
+ * A stream appears once per group; a second append to it waits for a later group, so appends to
+ * one stream keep their arrival order.
+ */
+export type GroupRunner = Readonly<{
+  /** Runs the appends in one statement; results in item order; a failure is the database's own error. */
+  run: (appends: readonly PreparedAppend[]) => Promise<AppendResult[]>;
+  /** The item (0-based) a failure of `run` is about, or undefined when it names none. */
+  itemOf: (error: unknown) => number | undefined;
+  /** What the caller of a lone append would have got for this failure. */
+  errorOf: (error: unknown, append: PreparedAppend) => unknown;
+}>;
+
+type Waiter = { append: PreparedAppend; resolve: (r: AppendResult) => void; reject: (e: unknown) => void };
+
+/** Most appends, and events, one group takes (well below the multi-append limits). */
+const MAX_GROUP_ITEMS = 64;
+const MAX_GROUP_EVENTS = 2_000;
+
+export class GroupCommit {
+  private readonly queue: Waiter[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  /** `lanes`: groups in flight at once; more arrivals wait and go out together in the next group. */
+  constructor(
+    private readonly runner: GroupRunner,
+    private readonly lanes: number,
+  ) {}
+
+  append(append: PreparedAppend): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ append, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.lanes || this.queue.length === 0) return;
+    this.scheduled = true;
+    // One macrotask later: appends issued in the same tick join the group.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.inFlight < this.lanes && this.queue.length > 0) {
+      const group = this.take();
+      this.inFlight++;
+      void this.settle(group).finally(() => {
+        this.inFlight--;
+        this.schedule();
+      });
+    }
+  }
+
+  /** The oldest queued appends, one per stream, within the group limits. */
+  private take(): Waiter[] {
+    const group: Waiter[] = [];
+    const streams = new Set<string>();
+    let events = 0;
+    for (let i = 0; i < this.queue.length && group.length < MAX_GROUP_ITEMS; ) {
+      const w = this.queue[i];
+      const size = w.append.events.length;
+      if (streams.has(w.append.streamId) || (group.length > 0 && events + size > MAX_GROUP_EVENTS)) {
+        i++;
+        continue;
+      }
+      streams.add(w.append.streamId);
+      events += size;
+      group.push(w);
+      this.queue.splice(i, 1);
+    }
+    return group;
+  }
+
+  private async settle(group: Waiter[]): Promise<void> {
+    let pending = group;
+    while (pending.length > 0) {
+      const appends = pending.map((w) => w.append);
+      try {
+        const results = await this.runner.run(appends);
+        pending.forEach((w, i) => w.resolve(results[i]));
+        return;
+      } catch (error) {
+        const item = pending.length === 1 ? 0 : this.runner.itemOf(error);
+        if (item === undefined || item < 0 || item >= pending.length) {
+          // Nothing says whose fault it was: each caller gets the outcome of its own append.
+          await Promise.all(
+            pending.map((w) => this.runner.run([w.append]).then((r) => w.resolve(r[0]), (e: unknown) => w.reject(this.runner.errorOf(e, w.append)))),
+          );
+          return;
+        }
+        pending[item].reject(this.runner.errorOf(error, pending[item].append));
+        pending = pending.filter((_, i) => i !== item);
+      }
+    }
+  }
+}
