@@ -1,0 +1,106 @@
+import type {
+  AccountClosedV1, AccountPlacedV1, BalanceChangedV1, DelinquencyBucketChangedV1, PaymentPostedV1, PaymentReversedV1,
+} from '@cartera/contracts';
+import {
+  portfolioGroupKey, UNAGED, type AccountRow, type PaymentRow, type PortfolioChange, type PortfolioDelta,
+} from './portfolio.rows';
+
+/** The part of a bus message the projection reads. */
+export type ProjectedMessage = Readonly<{ type: string; payload: unknown; occurredAt: string }>;
+
+/** Ledger contract types the portfolio projection applies; the others change none of its tables. */
+export const PORTFOLIO_TYPES = new Set(['AccountPlaced', 'PaymentPosted', 'PaymentReversed', 'BalanceChanged', 'DelinquencyBucketChanged', 'AccountClosed']);
+
+/** The account a message is about, and the payment it needs to look up (a reversal's). */
+export const lookupsOf = (m: ProjectedMessage): { accountId: string; paymentId?: string } | undefined => {
+  if (!PORTFOLIO_TYPES.has(m.type)) return undefined;
+  const p = m.payload as { accountId: string; paymentId?: string };
+  return m.type === 'PaymentReversed' ? { accountId: p.accountId, paymentId: p.paymentId } : { accountId: p.accountId };
+};
+
+const dayOf = (instant: string): string => new Date(instant).toISOString().slice(0, 10);
+const later = (a: string | null, b: string): string => (a === null || new Date(b) > new Date(a) ? new Date(b).toISOString() : a);
+const none = (): PortfolioChange => ({ portfolio: [], collections: [], movements: [] });
+
+/** Moves an account's contribution from its old group to its new one (merged when the same group). */
+export const portfolioDeltas = (day: string, before: AccountRow | undefined, after: AccountRow): PortfolioDelta[] => {
+  const out = new Map<string, PortfolioDelta>();
+  const add = (a: AccountRow, count: number, balance: bigint) => {
+    const group = { creditorId: a.creditorId, currency: a.currency, bucket: a.bucket, status: a.status };
+    const d = out.get(portfolioGroupKey(group)) ?? { ...group, day, count: 0, balance: 0n };
+    out.set(portfolioGroupKey(group), { ...d, count: d.count + count, balance: d.balance + balance });
+  };
+  if (before) add(before, -1, -before.balance);
+  add(after, 1, after.balance);
+  return [...out.values()].filter((d) => d.count !== 0 || d.balance !== 0n);
+};
+
+const withAccount = (m: ProjectedMessage, before: AccountRow | undefined, after: AccountRow, extra: Partial<PortfolioChange> = {}): PortfolioChange => {
+  const account = { ...after, lastEventAt: new Date(m.occurredAt).toISOString() };
+  return { ...none(), ...extra, account, portfolio: portfolioDeltas(dayOf(m.occurredAt), before, account) };
+};
+
+const placed = (m: ProjectedMessage, p: AccountPlacedV1): AccountRow => {
+  const [principal, interest, fees] = [BigInt(p.balance.principal), BigInt(p.balance.interest), BigInt(p.balance.fees)];
+  return {
+    accountId: p.accountId, creditorId: p.creditorId, debtorId: p.debtorId, creditorAccountRef: p.creditorAccountRef, product: p.product,
+    currency: p.currency, principal, interest, fees, balance: principal + interest + fees, creditBalance: 0n, totalPaid: 0n,
+    status: 'active', daysPastDue: null, dpdAsOf: null, bucket: UNAGED, firstUnpaidDueDate: p.firstUnpaidDueDate,
+    placedAt: new Date(p.placedAt).toISOString(), lastPaymentAt: null, closedOn: null, lastEventAt: new Date(m.occurredAt).toISOString(),
+  };
+};
+
+/**
+ * What one ledger contract message does to the portfolio read models, given the account's row
+ * (and, for a reversal, the payment's). Total: a message about an unknown account changes nothing.
+ */
+export const projectPortfolio = (m: ProjectedMessage, a: AccountRow | undefined, payment?: PaymentRow): PortfolioChange => {
+  if (m.type === 'AccountPlaced') return a ? none() : withAccount(m, undefined, placed(m, m.payload as AccountPlacedV1));
+  if (!a) return none();
+  switch (m.type) {
+    case 'PaymentPosted': {
+      const p = m.payload as PaymentPostedV1;
+      const amount = BigInt(p.amountMinor);
+      const row: PaymentRow = {
+        accountId: p.accountId, paymentId: p.paymentId, creditorId: a.creditorId, currency: a.currency, channel: p.channel,
+        amount, paidOn: p.paidOn, reversedOn: null,
+      };
+      return withAccount(m, a, { ...a, totalPaid: a.totalPaid + amount, lastPaymentAt: later(a.lastPaymentAt, p.paidAt) }, {
+        payment: row,
+        collections: [{ day: p.paidOn, creditorId: a.creditorId, currency: a.currency, channel: p.channel, paymentCount: 1, gross: amount, reversalCount: 0, reversed: 0n }],
+      });
+    }
+    case 'PaymentReversed': {
+      const p = m.payload as PaymentReversedV1;
+      const amount = BigInt(p.amountMinor);
+      const channel = payment?.channel ?? 'unknown';
+      // The ledger reopens an account paid in full when the reversal makes something owed again (AccountReopened is private).
+      const owedAgain = a.status === 'paid_in_full' && BigInt(p.allocation.principal) + BigInt(p.allocation.interest) + BigInt(p.allocation.fees) > 0n;
+      const reopened = owedAgain ? { status: 'active', closedOn: null } : {};
+      return withAccount(m, a, { ...a, ...reopened, totalPaid: a.totalPaid - amount }, {
+        ...(payment ? { payment: { ...payment, reversedOn: p.reversedOn } } : {}),
+        collections: [{ day: p.reversedOn, creditorId: a.creditorId, currency: a.currency, channel, paymentCount: 0, gross: 0n, reversalCount: 1, reversed: amount }],
+      });
+    }
+    case 'BalanceChanged': {
+      const p = m.payload as BalanceChangedV1;
+      const [principal, interest, fees] = [BigInt(p.balance.principal), BigInt(p.balance.interest), BigInt(p.balance.fees)];
+      return withAccount(m, a, { ...a, principal, interest, fees, balance: principal + interest + fees, creditBalance: BigInt(p.creditBalanceMinor) });
+    }
+    case 'DelinquencyBucketChanged': {
+      const p = m.payload as DelinquencyBucketChangedV1;
+      const after = { ...a, bucket: p.to, daysPastDue: p.dpd, dpdAsOf: p.asOf };
+      const fromBucket = p.from ?? UNAGED;
+      return withAccount(m, a, after, {
+        movements: fromBucket === p.to ? [] : [{ day: p.asOf, creditorId: a.creditorId, currency: a.currency, fromBucket, toBucket: p.to, count: 1, balance: a.balance }],
+      });
+    }
+    case 'AccountClosed': {
+      const p = m.payload as AccountClosedV1;
+      const [principal, interest, fees] = [BigInt(p.balance.principal), BigInt(p.balance.interest), BigInt(p.balance.fees)];
+      return withAccount(m, a, { ...a, status: p.reason, closedOn: p.closedOn, principal, interest, fees, balance: principal + interest + fees });
+    }
+    default:
+      return none();
+  }
+};

@@ -1,0 +1,129 @@
+import { lookupsOf, projectPortfolio, type ProjectedMessage } from './portfolio.projection';
+import { portfolioGroupKey, type AccountRow, type PaymentRow, type PortfolioChange } from './portfolio.rows';
+import { ACCOUNT_COLUMNS, PAYMENT_COLUMNS, type PortfolioTables } from './portfolio.tables';
+import { isoText, type MessageWrites } from './sql';
+
+type AccountRecord = Record<string, string | number | null>;
+
+// The account (locked) and, for a reversal, its payment: one round trip.
+const selectAccount = (t: PortfolioTables) => `
+  SELECT a.account_id, a.creditor_id, a.debtor_id, a.creditor_account_ref, a.product, a.currency, a.principal::text, a.interest::text,
+    a.fees::text, a.balance::text, a.credit_balance::text, a.total_paid::text, a.status, a.days_past_due, a.dpd_as_of::text, a.bucket,
+    a.first_unpaid_due_date::text, ${isoText('a.placed_at')} AS placed_at, ${isoText('a.last_payment_at')} AS last_payment_at,
+    a.closed_on::text, ${isoText('a.last_event_at')} AS last_event_at,
+    p.channel AS p_channel, p.amount::text AS p_amount, p.paid_on::text AS p_paid_on, p.reversed_on::text AS p_reversed_on
+  FROM ${t.accounts} a LEFT JOIN ${t.payments} p ON p.account_id = a.account_id AND p.payment_id = $2
+  WHERE a.account_id = $1 FOR UPDATE OF a`;
+
+const toAccount = (r: AccountRecord): AccountRow => ({
+  accountId: r.account_id as string, creditorId: r.creditor_id as string, debtorId: r.debtor_id as string,
+  creditorAccountRef: r.creditor_account_ref as string, product: r.product as string, currency: r.currency as string,
+  principal: BigInt(r.principal as string), interest: BigInt(r.interest as string), fees: BigInt(r.fees as string),
+  balance: BigInt(r.balance as string), creditBalance: BigInt(r.credit_balance as string), totalPaid: BigInt(r.total_paid as string),
+  status: r.status as string, daysPastDue: r.days_past_due as number | null, dpdAsOf: r.dpd_as_of as string | null, bucket: r.bucket as string,
+  firstUnpaidDueDate: r.first_unpaid_due_date as string, placedAt: r.placed_at as string, lastPaymentAt: r.last_payment_at as string | null,
+  closedOn: r.closed_on as string | null, lastEventAt: r.last_event_at as string,
+});
+
+/** Column values of an account row, in ACCOUNT_COLUMNS order. */
+export const accountValues = (a: AccountRow): unknown[] => [
+  a.accountId, a.creditorId, a.debtorId, a.creditorAccountRef, a.product, a.currency, a.principal, a.interest, a.fees, a.balance,
+  a.creditBalance, a.totalPaid, a.status, a.daysPastDue, a.dpdAsOf, a.bucket, a.firstUnpaidDueDate, a.placedAt, a.lastPaymentAt,
+  a.closedOn, a.lastEventAt,
+];
+
+export const paymentValues = (p: PaymentRow): unknown[] => [p.accountId, p.paymentId, p.creditorId, p.currency, p.channel, p.amount, p.paidOn, p.reversedOn];
+
+const columns = (spec: readonly (readonly [string, string])[]) => spec.map(([n]) => `"${n}"`).join(', ');
+const arrays = (spec: readonly (readonly [string, string])[], first: number) => spec.map(([, type], i) => `$${first + i}::${type}[]`).join(', ');
+const updates = (spec: readonly (readonly [string, string])[], keys: string[]) =>
+  spec.filter(([n]) => !keys.includes(n)).map(([n]) => `"${n}" = excluded."${n}"`).join(', ');
+
+const PORTFOLIO_DELTA = [['creditor_id', 'text'], ['currency', 'text'], ['bucket', 'text'], ['status', 'text'], ['day', 'date'], ['cnt', 'int'], ['bal', 'bigint']] as const;
+const COLLECTIONS_DELTA = [['day', 'date'], ['creditor_id', 'text'], ['currency', 'text'], ['channel', 'text'], ['payment_count', 'int'], ['gross', 'bigint'], ['reversal_count', 'int'], ['reversed', 'bigint']] as const;
+const MOVEMENT_DELTA = [['day', 'date'], ['creditor_id', 'text'], ['currency', 'text'], ['from_bucket', 'text'], ['to_bucket', 'text'], ['account_count', 'int'], ['balance', 'bigint']] as const;
+
+/**
+ * Every write of one message in one statement (data-modifying CTEs over unnest arrays; an empty
+ * array writes nothing). Portfolio rows: with the group's advisory lock held, the rows from the
+ * event's day on move by the delta, and a day without a row yet gets the latest earlier row + delta.
+ */
+const writeStatement = (t: PortfolioTables): string => {
+  let n = 1;
+  const next = (spec: readonly (readonly [string, string])[]) => {
+    const sql = arrays(spec, n);
+    n += spec.length;
+    return sql;
+  };
+  const acc = next(ACCOUNT_COLUMNS);
+  const pay = next(PAYMENT_COLUMNS);
+  const col = next(COLLECTIONS_DELTA);
+  const mov = next(MOVEMENT_DELTA);
+  const pd = next(PORTFOLIO_DELTA);
+  const group = (a: string, b: string) => ['creditor_id', 'currency', 'bucket', 'status'].map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
+  return `WITH
+    acc AS (INSERT INTO ${t.accounts} (${columns(ACCOUNT_COLUMNS)}) SELECT * FROM unnest(${acc})
+      ON CONFLICT (account_id) DO UPDATE SET ${updates(ACCOUNT_COLUMNS, ['account_id'])} RETURNING 1),
+    pay AS (INSERT INTO ${t.payments} (${columns(PAYMENT_COLUMNS)}) SELECT * FROM unnest(${pay})
+      ON CONFLICT (account_id, payment_id) DO UPDATE SET ${updates(PAYMENT_COLUMNS, ['account_id', 'payment_id'])} RETURNING 1),
+    col AS (INSERT INTO ${t.collectionsDaily} AS c (day, creditor_id, currency, channel, payment_count, gross, reversal_count, reversed, net)
+      SELECT d.*, d.gross - d.reversed FROM unnest(${col}) AS d(day, creditor_id, currency, channel, payment_count, gross, reversal_count, reversed)
+      ON CONFLICT (day, creditor_id, currency, channel) DO UPDATE SET payment_count = c.payment_count + excluded.payment_count,
+        gross = c.gross + excluded.gross, reversal_count = c.reversal_count + excluded.reversal_count,
+        reversed = c.reversed + excluded.reversed, net = c.net + excluded.net RETURNING 1),
+    mov AS (INSERT INTO ${t.bucketMovements} AS m (${columns(MOVEMENT_DELTA)}) SELECT * FROM unnest(${mov})
+      ON CONFLICT (day, creditor_id, currency, from_bucket, to_bucket) DO UPDATE SET
+        account_count = m.account_count + excluded.account_count, balance = m.balance + excluded.balance RETURNING 1),
+    d AS (SELECT * FROM unnest(${pd}) AS d(creditor_id, currency, bucket, status, day, cnt, bal)),
+    up AS (UPDATE ${t.portfolioDaily} p SET account_count = p.account_count + d.cnt, balance = p.balance + d.bal
+      FROM d WHERE ${group('p', 'd')} AND p.day >= d.day RETURNING 1),
+    ins AS (INSERT INTO ${t.portfolioDaily} (creditor_id, currency, bucket, status, day, account_count, balance)
+      SELECT d.creditor_id, d.currency, d.bucket, d.status, d.day, coalesce(prev.account_count, 0) + d.cnt, coalesce(prev.balance, 0) + d.bal
+      FROM d LEFT JOIN LATERAL (SELECT account_count, balance FROM ${t.portfolioDaily} p WHERE ${group('p', 'd')} AND p.day < d.day
+        ORDER BY p.day DESC LIMIT 1) prev ON true
+      WHERE NOT EXISTS (SELECT 1 FROM ${t.portfolioDaily} p WHERE ${group('p', 'd')} AND p.day = d.day) RETURNING 1)
+  SELECT 1`;
+};
+
+const statements = new Map<string, string>();
+const column = (rows: readonly (readonly unknown[])[], i: number) => rows.map((r) => (typeof r[i] === 'bigint' ? (r[i] as bigint).toString() : r[i]));
+const params = (spec: readonly unknown[], rows: readonly (readonly unknown[])[]) => spec.map((_, i) => column(rows, i));
+
+/**
+ * Applies one ledger message to the portfolio tables through `client` (the inbox transaction in
+ * the live consumer, a rebuild's transaction for shadow tables): read, decide in TypeScript
+ * (`projectPortfolio`), lock the touched portfolio groups, write — three round trips at most.
+ */
+export const applyPortfolioSql = async (db: MessageWrites, t: PortfolioTables, m: ProjectedMessage): Promise<void> => {
+  const look = lookupsOf(m);
+  if (!look) return;
+  const found = (await db.read<AccountRecord>({ name: `reporting-portfolio-read:${t.accounts}`, text: selectAccount(t), values: [look.accountId, look.paymentId ?? null] }))[0];
+  const account = found ? toAccount(found) : undefined;
+  const payment: PaymentRow | undefined =
+    found?.p_channel && look.paymentId
+      ? { accountId: look.accountId, paymentId: look.paymentId, creditorId: account?.creditorId ?? '', currency: account?.currency ?? '', channel: found.p_channel as string,
+          amount: BigInt(found.p_amount as string), paidOn: found.p_paid_on as string, reversedOn: found.p_reversed_on as string | null }
+      : undefined;
+  writePortfolioChange(db, t, projectPortfolio(m, account, payment));
+};
+
+/** Holds the change's statements in `db` (sent after the message's reads, with its other writes). */
+export const writePortfolioChange = (db: MessageWrites, t: PortfolioTables, c: PortfolioChange): void => {
+  if (!c.account && !c.payment && !c.collections.length && !c.movements.length && !c.portfolio.length) return;
+  if (c.portfolio.length) {
+    // One writer per group at a time, taken in one order: a day's row copies the earlier row, and a
+    // backdated delta must reach rows other partitions are creating, which READ COMMITTED alone does not see.
+    db.write(`SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended(k, 0) AS h FROM unnest($1::text[]) k ORDER BY 1) s`, [
+      c.portfolio.map((d) => `${t.portfolioDaily}:${portfolioGroupKey(d)}`),
+    ]);
+  }
+  const sql = statements.get(t.accounts) ?? writeStatement(t);
+  statements.set(t.accounts, sql);
+  db.write(sql, [
+    ...params(ACCOUNT_COLUMNS, c.account ? [accountValues(c.account)] : []),
+    ...params(PAYMENT_COLUMNS, c.payment ? [paymentValues(c.payment)] : []),
+    ...params(COLLECTIONS_DELTA, c.collections.map((d) => [d.day, d.creditorId, d.currency, d.channel, d.paymentCount, d.gross, d.reversalCount, d.reversed])),
+    ...params(MOVEMENT_DELTA, c.movements.map((d) => [d.day, d.creditorId, d.currency, d.fromBucket, d.toBucket, d.count, d.balance])),
+    ...params(PORTFOLIO_DELTA, c.portfolio.map((d) => [d.creditorId, d.currency, d.bucket, d.status, d.day, d.count, d.balance])),
+  ]);
+};

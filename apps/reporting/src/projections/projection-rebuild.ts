@@ -1,0 +1,213 @@
+import { CE_HEADERS, dlqTopicOf } from '@cartera/contracts';
+import { decodePayload } from '@cartera/messaging';
+import type { ClientBase, Pool, PoolClient } from 'pg';
+import { REPORTING_GROUP, type BusMessage, type ProjectionDefinition } from './projection-definitions';
+import { MessageWrites, qualified } from './sql';
+
+export const SHADOW = '__shadow';
+
+export type RebuildResult = Readonly<{ projection: string; events: number; seconds: number; eventsPerSecond: number }>;
+
+type Positions = Map<string, bigint>;
+type LogRow = { offset: string; key: string; payload: string; id: string; type: string; time: string; version: string; source: string | null };
+const keyOf = (topic: string, partition: number) => `${topic}/${partition}`;
+const READ_BATCH = 5_000;
+/** Below this many messages behind the live group, the rest is applied under the swap lock. */
+const SWAP_WHEN_BEHIND = 500;
+
+/**
+ * Rebuilds a projection without stopping it: replays its topics from the start of the PostgreSQL
+ * bus log into `<table>__shadow` (in memory first, then message by message), never past what the
+ * live consumer group has committed, and swaps the tables by rename in one transaction that holds
+ * the live tables' lock and applies the last few messages, so the swapped-in tables are exactly
+ * at the live group's position. The live consumer keeps running; its writes wait a moment at the swap.
+ */
+export class ProjectionRebuild {
+  private readonly seen = new Set<string>();
+  private skip = new Set<string>();
+  private readonly positions: Positions = new Map();
+  private events = 0;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly def: ProjectionDefinition,
+    private readonly schema: string,
+    private readonly busSchema = 'bus',
+  ) {}
+
+  async run(): Promise<RebuildResult> {
+    const started = performance.now();
+    const lock = await this.pool.connect();
+    try {
+      const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [`cartera.reporting.rebuild:${this.def.name}`]);
+      if (!rows[0].ok) throw new RebuildInProgress(this.def.name);
+      try {
+        await this.createShadowTables();
+        this.skip = await this.deadLettered();
+        const sink = this.def.replaySink(this.schema, SHADOW);
+        await this.replay(await this.liveOffsets(this.pool), async (batch) => {
+          for (const m of batch) sink.apply(m);
+          await sink.afterBatch(this.pool, batch);
+        });
+        await this.inTransaction((c) => sink.finish(c));
+        for (let round = 0; round < 20; round++) {
+          const applied = await this.replay(await this.liveOffsets(this.pool), (batch) => this.inTransaction((c) => this.applyEach(c, batch)));
+          if (applied < SWAP_WHEN_BEHIND) break;
+        }
+        await this.swap();
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`cartera.reporting.rebuild:${this.def.name}`]);
+      }
+    } finally {
+      lock.release();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { projection: this.def.name, events: this.events, seconds: +seconds.toFixed(3), eventsPerSecond: Math.round(this.events / seconds) };
+  }
+
+  private async applyEach(client: ClientBase, batch: readonly BusMessage[]): Promise<void> {
+    const db = new MessageWrites(client);
+    for (const m of batch) await this.def.apply(db, this.schema, SHADOW, m);
+    await db.flush();
+  }
+
+  private async inTransaction<T>(work: (c: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async createShadowTables(): Promise<void> {
+    await this.inTransaction(async (c) => {
+      for (const table of this.def.tables) {
+        await c.query(`DROP TABLE IF EXISTS ${qualified(this.schema, table + SHADOW)}`);
+        await c.query(`CREATE TABLE ${qualified(this.schema, table + SHADOW)} (LIKE ${qualified(this.schema, table)} INCLUDING ALL)`);
+      }
+    });
+  }
+
+  /** Messages the live group dead-lettered: it never applied them, so neither does the replay. */
+  private async deadLettered(): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ message_id: string }>(
+      `SELECT message_id FROM ${qualified(this.busSchema, 'messages')} WHERE topic = ANY($1::text[]) AND headers->>'dlq_group' = $2`,
+      [this.def.topics.map(dlqTopicOf), REPORTING_GROUP],
+    );
+    return new Set(rows.map((r) => r.message_id));
+  }
+
+  /** Next offset per partition the live group committed (what the live tables reflect). */
+  private async liveOffsets(client: Pick<ClientBase, 'query'>): Promise<Positions> {
+    const { rows } = await client.query<{ topic: string; partition: number; next_offset: string }>(
+      `SELECT p.topic, p.partition, coalesce(o.next_offset, 0)::text AS next_offset FROM ${qualified(this.busSchema, 'topic_partitions')} p
+       LEFT JOIN ${qualified(this.busSchema, 'group_offsets')} o ON o."group" = $2 AND o.topic = p.topic AND o.partition = p.partition
+       WHERE p.topic = ANY($1::text[])`,
+      [this.def.topics, REPORTING_GROUP],
+    );
+    return new Map(rows.map((r) => [keyOf(r.topic, r.partition), BigInt(r.next_offset)]));
+  }
+
+  /**
+   * Reads every partition from the replay's position up to `target`, in offset order, batch by
+   * batch; the next batch is read while the current one is applied.
+   */
+  private async replay(target: Positions, onBatch: (batch: BusMessage[]) => Promise<void>, client: Pick<ClientBase, 'query'> = this.pool): Promise<number> {
+    let applied = 0;
+    const read = (topic: string, partition: number, from: bigint, end: bigint) => {
+      const rows = client.query<LogRow>(
+        `SELECT m."offset"::text AS "offset", m.key, m.payload::text AS payload, m.headers->>'ce_id' AS id, m.headers->>'ce_type' AS type,
+           m.headers->>'ce_time' AS time, m.headers->>'ce_schemaversion' AS version, m.headers->>'ce_source' AS source
+         FROM ${qualified(this.busSchema, 'messages')} m
+         WHERE m.topic = $1 AND m.partition = $2 AND m."offset" >= $3 AND m."offset" < $4 ORDER BY m."offset" LIMIT ${READ_BATCH}`,
+        [topic, partition, from.toString(), end.toString()],
+      );
+      rows.catch(() => undefined); // awaited below; a batch that fails first must not leave it unhandled
+      return rows;
+    };
+    for (const [key, end] of target) {
+      const [topic, partition] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
+      let from = this.positions.get(key) ?? 0n;
+      let next = from < end ? read(topic, partition, from, end) : undefined;
+      while (next) {
+        const { rows } = await next;
+        // Offsets are contiguous per partition: a gap means retention deleted history the tables were built from.
+        if (rows.length === 0 || rows[0].offset !== from.toString()) throw new HistoryPruned(topic, partition, from);
+        from = BigInt(rows[rows.length - 1].offset) + 1n;
+        next = rows.length === READ_BATCH && from < end ? read(topic, partition, from, end) : undefined;
+        const batch: BusMessage[] = [];
+        for (const r of rows) {
+          if (this.seen.has(r.id) || this.skip.has(r.id)) continue;
+          this.seen.add(r.id);
+          batch.push({
+            messageId: r.id, key: r.key, type: r.type, schemaVersion: Number(r.version), occurredAt: r.time, payload: decodePayload(r.payload),
+            headers: r.source ? { [CE_HEADERS.source]: r.source } : {}, topic, partition, offset: r.offset,
+          });
+        }
+        await onBatch(batch);
+        applied += batch.length;
+        this.positions.set(key, from);
+      }
+    }
+    this.events += applied;
+    return applied;
+  }
+
+  /**
+   * Locks the live tables (live writes wait), applies what the live group committed since, and
+   * renames the shadow tables in; index names (and the constraints they back) are restored so the
+   * entities still match.
+   */
+  private async swap(): Promise<void> {
+    await this.inTransaction(async (c) => {
+      const live = this.def.tables.map((t) => qualified(this.schema, t)).join(', ');
+      await c.query(`LOCK TABLE ${live} IN ACCESS EXCLUSIVE MODE`);
+      await this.replay(await this.liveOffsets(c), (batch) => this.applyEach(c, batch), c);
+      for (const table of this.def.tables) {
+        const indexes = await this.indexNames(c, table);
+        const comment = (await c.query<{ c: string | null }>(`SELECT obj_description($1::regclass, 'pg_class') AS c`, [qualified(this.schema, table)])).rows[0].c;
+        const shadowIndexes = await this.indexNames(c, table + SHADOW);
+        await c.query(`ALTER TABLE ${qualified(this.schema, table)} RENAME TO "${table}__old"`);
+        await c.query(`ALTER TABLE ${qualified(this.schema, table + SHADOW)} RENAME TO "${table}"`);
+        await c.query(`DROP TABLE ${qualified(this.schema, `${table}__old`)}`);
+        for (const [definition, name] of shadowIndexes) {
+          const original = indexes.get(definition);
+          if (original && original !== name) await c.query(`ALTER INDEX ${qualified(this.schema, name)} RENAME TO "${original}"`);
+        }
+        if (comment) await c.query(`COMMENT ON TABLE ${qualified(this.schema, table)} IS ${quoteLiteral(comment)}`);
+      }
+      const role = await c.query(`SELECT 1 FROM pg_roles WHERE rolname = 'cartera_analyst'`);
+      if (role.rowCount) await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA "${this.schema}" TO cartera_analyst`);
+    });
+  }
+
+  /** Index definition without its name and table → index name. */
+  private async indexNames(c: ClientBase, table: string): Promise<Map<string, string>> {
+    const { rows } = await c.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = $2`, [this.schema, table]);
+    return new Map(rows.map((r) => [r.indexdef.replace(/ INDEX \S+ ON \S+/, ' INDEX ON'), r.indexname]));
+  }
+}
+
+const quoteLiteral = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+export class RebuildInProgress extends Error {
+  override readonly name = 'RebuildInProgress';
+  constructor(projection: string) {
+    super(`A rebuild of ${projection} is already running`);
+  }
+}
+
+/** The log no longer holds the history a rebuild needs (topic retention); the live tables are left as they are. */
+export class HistoryPruned extends Error {
+  override readonly name = 'HistoryPruned';
+  constructor(topic: string, partition: number, offset: bigint) {
+    super(`${topic}/${partition} no longer holds offset ${offset} (retention): a rebuild needs the topics' full history`);
+  }
+}

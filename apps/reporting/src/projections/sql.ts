@@ -1,0 +1,77 @@
+import type { ClientBase, QueryConfig, QueryResultRow } from 'pg';
+
+/** A quoted, schema-qualified table name. */
+export const qualified = (schema: string, table: string): string => `"${schema}"."${table}"`;
+
+/** Selects a timestamptz as the ISO string JavaScript writes (so rows compare equal across paths). */
+export const isoText = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export type ColumnSpec = readonly [name: string, pgType: string];
+
+/** Rows as arrays in `columns` order; bigint written as its decimal string. */
+export type RowValues = readonly unknown[];
+
+const asParam = (v: unknown): unknown => (typeof v === 'bigint' ? v.toString() : v);
+
+/** INSERT … SELECT * FROM unnest($1::type[], …): many rows in one statement, one array parameter per column. */
+export const insertStatement = (table: string, columns: readonly ColumnSpec[], conflict = ''): string => {
+  const names = columns.map(([n]) => `"${n}"`).join(', ');
+  const params = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  return `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${params}) ${conflict}`;
+};
+
+/** The parameters of `insertStatement`: one array per column. */
+export const columnArrays = (columns: readonly ColumnSpec[], rows: readonly RowValues[]): unknown[][] => columns.map((_, i) => rows.map((r) => asParam(r[i])));
+
+/**
+ * Inserts rows with one `unnest` statement per chunk (one round trip per few thousand rows, the
+ * fastest path short of COPY). `conflict` is appended as is (e.g. `ON CONFLICT DO NOTHING`).
+ */
+export const bulkInsert = async (
+  client: Pick<ClientBase, 'query'>,
+  table: string,
+  columns: readonly ColumnSpec[],
+  rows: readonly RowValues[],
+  conflict = '',
+  chunk = 5_000,
+): Promise<void> => {
+  const sql = insertStatement(table, columns, conflict);
+  for (let from = 0; from < rows.length; from += chunk) await client.query(sql, columnArrays(columns, rows.slice(from, from + chunk)));
+};
+
+const statementNames = new Map<string, string>();
+
+/** A prepared-statement name per distinct text, so each connection parses and plans a write once. */
+const nameOf = (text: string): string => {
+  const known = statementNames.get(text);
+  if (known) return known;
+  const name = `reporting-write-${statementNames.size + 1}`;
+  statementNames.set(text, name);
+  return name;
+};
+
+/**
+ * The writes one message causes, held until `flush()` (or the next read, which must see them)
+ * and then sent in order as prepared statements, each with its own snapshot (READ COMMITTED).
+ * Projections decide first and write last, which keeps the locks they take short.
+ */
+export class MessageWrites {
+  private pending: { text: string; values: readonly unknown[] }[] = [];
+
+  constructor(private readonly client: Pick<ClientBase, 'query'>) {}
+
+  async read<R extends QueryResultRow>(config: QueryConfig): Promise<R[]> {
+    await this.flush();
+    return (await this.client.query<R>(config)).rows;
+  }
+
+  write(text: string, values: readonly unknown[] = []): void {
+    this.pending.push({ text, values });
+  }
+
+  async flush(): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    for (const p of pending) await this.client.query({ name: nameOf(p.text), text: p.text, values: p.values.map(asParam) });
+  }
+}

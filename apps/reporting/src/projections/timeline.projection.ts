@@ -1,0 +1,54 @@
+import type { ClientBase } from 'pg';
+import { bulkInsert, columnArrays, insertStatement, qualified, type MessageWrites } from './sql';
+
+/** The envelope fields the timeline keeps of a bus message. */
+export type TimelineMessage = Readonly<{
+  messageId: string;
+  key: string;
+  type: string;
+  schemaVersion: number;
+  occurredAt: string;
+  payload: unknown;
+  headers: Readonly<Record<string, string>>;
+  topic: string;
+  partition: number;
+  offset: string;
+}>;
+
+export const TIMELINE_TABLE_NAMES = ['debtor_timeline'] as const;
+export const timelineTable = (schema: string, suffix = ''): string => qualified(schema, `debtor_timeline${suffix}`);
+
+const TIMELINE_COLUMNS = [
+  ['message_id', 'text'], ['debtor_id', 'text'], ['occurred_at', 'timestamptz'], ['source', 'text'], ['topic', 'text'], ['partition', 'int'],
+  ['offset', 'bigint'], ['type', 'text'], ['schema_version', 'int'], ['creditor_id', 'text'], ['account_id', 'text'], ['payload', 'jsonb'],
+] as const;
+
+/** Keys holding personal data in any context's contracts: never copied into reporting. */
+const PERSONAL = new Set(['fullName', 'givenName', 'familyName', 'dateOfBirth', 'nationalId', 'emails', 'phones', 'address', 'email', 'phone']);
+
+/** The payload without personal data (reporting is read by analysts' own SQL tools). */
+export const withoutPersonalData = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutPersonalData);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !PERSONAL.has(k)).map(([k, v]) => [k, withoutPersonalData(v)]));
+};
+
+const sourceOf = (m: TimelineMessage): string => (m.headers['ce_source'] ?? m.topic.replace(/\.events$/, '')).replace(/^cartera\//, '');
+
+const field = (payload: unknown, name: string): string | null => {
+  const v = payload && typeof payload === 'object' ? (payload as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' ? v : null;
+};
+
+export const timelineValues = (m: TimelineMessage): unknown[] => [
+  m.messageId, m.key, new Date(m.occurredAt).toISOString(), sourceOf(m), m.topic, m.partition, m.offset, m.type, m.schemaVersion,
+  field(m.payload, 'creditorId'), field(m.payload, 'accountId'), JSON.stringify(withoutPersonalData(m.payload)),
+];
+
+/** Live path: one entry per message (a repeated message id is a no-op). */
+export const applyTimelineSql = (db: MessageWrites, table: string, m: TimelineMessage): void =>
+  db.write(insertStatement(table, TIMELINE_COLUMNS, 'ON CONFLICT (message_id) DO NOTHING'), columnArrays(TIMELINE_COLUMNS, [timelineValues(m)]));
+
+/** Rebuild path: many entries per statement. */
+export const insertTimelineBatch = async (client: Pick<ClientBase, 'query'>, table: string, messages: readonly TimelineMessage[]): Promise<void> =>
+  bulkInsert(client, table, TIMELINE_COLUMNS, messages.map(timelineValues), 'ON CONFLICT (message_id) DO NOTHING');
