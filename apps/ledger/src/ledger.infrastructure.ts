@@ -34,7 +34,9 @@ const storeFactory = async (config: LedgerConfig, pool: Pool): Promise<PostgresE
 /** The store's own pool (subscriptions hold connections; STORE_CONNECTION_OPTIONS); LedgerBackground ends it. */
 const storePoolFactory = (config: LedgerConfig): Pool => {
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 12, options: STORE_CONNECTION_OPTIONS, application_name: 'ledger-store' });
-  pool.on('error', () => undefined); // an idle client's lost connection is replaced on next use
+  // A lost connection fails the query using it, never the process (see createServicePool).
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 };
 

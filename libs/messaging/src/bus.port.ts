@@ -82,6 +82,13 @@ export type SubscribeOptions = Readonly<{
   validate?: MessageValidator | false;
   /** Messages fetched per partition read. */
   batchSize?: number;
+  /**
+   * PostgreSQL bus: how many consecutive messages share one inbox transaction (default batchSize;
+   * 1 = a transaction per message). A failing handler never costs the others: the batch is rolled
+   * back and re-run without it. Handlers must therefore keep side effects outside `context.client`
+   * idempotent — they already must, delivery being at-least-once.
+   */
+  maxPerTransaction?: number;
 }>;
 
 export type PartitionRef = Readonly<{ topic: string; partition: number }>;

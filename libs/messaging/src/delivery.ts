@@ -24,6 +24,11 @@ export type DeliveryPort = Readonly<{
   deadLetter(message: ReceivedMessage, reason: DeadLetterReason): Promise<void>;
   /** Waits before a retry; resolves false at once when the partition is being stopped. */
   pause(ms: number): Promise<boolean>;
+  /**
+   * Optional: runs `work` for every message in ONE transaction with their inbox rows and a single
+   * offset commit past the last one; `work` is skipped for a message already in the inbox.
+   */
+  applyBatch?(messages: readonly ReceivedMessage[], work: (client: PoolClient, message: ReceivedMessage) => Promise<void>): Promise<void>;
 }>;
 
 export type DeliveryRules = Readonly<{
@@ -85,7 +90,7 @@ const contextFor = (m: ReceivedMessage, group: string, client: PoolClient, attem
  * back-off, then the policy. Returns 'stopped' when the partition was revoked or is stopping (the
  * message stays uncommitted and will be delivered again).
  */
-export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: DeliveryPort): Promise<'done' | 'stopped'> => {
+export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: DeliveryPort, firstAttempt = 1): Promise<'done' | 'stopped'> => {
   const { group, policy } = rules;
   try {
     const violations = rules.validate ? rules.validate(m) : [];
@@ -93,7 +98,7 @@ export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: De
       await deadLetterUntilStored(m, { kind: 'validation', error: `invalid payload: ${describeViolations(violations)}`, attempts: 0 }, rules, port);
       return 'done';
     }
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = firstAttempt; ; attempt++) {
       try {
         await withConsumerSpan(m, group, (traceparent) =>
           port.apply(m, (client) => rules.handler(m, contextFor(m, group, client, attempt, traceparent))),
@@ -120,6 +125,40 @@ export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: De
 };
 
 class StopRequested extends Error {}
+
+/** The outcome of one batch transaction: committed, or rolled back with the message whose handler threw. */
+export type BatchOutcome = Readonly<{ committed: true }> | Readonly<{ committed: false; failedAt?: number; error: unknown }>;
+
+/**
+ * Delivers valid messages in one transaction (first attempt for each). Any failure rolls the whole
+ * batch back, so nothing of it is stored: the caller re-runs the messages before the failing one
+ * as a smaller batch and hands the failing one to `deliver` (which retries it, then applies the
+ * policy). A revoked partition propagates as PartitionRevoked.
+ */
+export const deliverBatch = async (messages: readonly ReceivedMessage[], rules: DeliveryRules, port: DeliveryPort): Promise<BatchOutcome> => {
+  const { group } = rules;
+  if (!port.applyBatch) throw new Error('deliverBatch: this adapter has no batch transaction');
+  let current = -1;
+  try {
+    await port.applyBatch(messages, async (client, m) => {
+      current = messages.indexOf(m);
+      await withConsumerSpan(m, group, (traceparent) => rules.handler(m, contextFor(m, group, client, 1, traceparent)));
+      current = -1; // a failure from here on (offset commit, COMMIT) is not this handler's
+    });
+  } catch (error) {
+    if (error instanceof PartitionRevoked) throw error;
+    if (current >= 0) busMetrics.handlerFailures().inc({ group, topic: messages[current].topic });
+    return { committed: false, failedAt: current >= 0 ? current : undefined, error };
+  }
+  for (const m of messages) {
+    rules.blocked.unblock(m.topic, m.partition);
+    busMetrics.processed().inc({ group, topic: m.topic });
+  }
+  return { committed: true };
+};
+
+/** Whether `m` passes the consumer's validation (an invalid one is dead-lettered by `deliver`). */
+export const isDeliverable = (m: ReceivedMessage, rules: DeliveryRules): boolean => !rules.validate || rules.validate(m).length === 0;
 
 // A dead letter that cannot be stored (database down) is retried: skipping it would lose the message.
 const deadLetterUntilStored = async (m: ReceivedMessage, reason: DeadLetterReason, rules: DeliveryRules, port: DeliveryPort) => {

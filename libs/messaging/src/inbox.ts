@@ -67,6 +67,48 @@ export const applyOnce = async (
   }
 };
 
+/**
+ * `applyOnce` for several messages in one transaction: one inbox INSERT claims every id (a repeated
+ * id, within the batch or from an earlier delivery, is claimed once), `work` runs for each claimed
+ * message in the given order, then `commit` and COMMIT. Any error rolls everything back.
+ * Returns how many messages `work` ran for.
+ */
+export const applyBatchOnce = async <M extends { messageId: string }>(
+  pool: Pool,
+  schema: string,
+  group: string,
+  messages: readonly M[],
+  work: (client: PoolClient, message: M) => Promise<void>,
+  commit?: (client: PoolClient) => Promise<void>,
+  setup?: (client: PoolClient) => Promise<void>,
+): Promise<number> => {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    if (setup) await setup(client);
+    const claimed = await client.query<{ message_id: string }>(
+      `INSERT INTO ${quoteSchema(schema)}.processed_messages ("group", message_id)
+       SELECT $1, id FROM unnest($2::text[]) AS u(id) ON CONFLICT DO NOTHING RETURNING message_id`,
+      [group, messages.map((m) => m.messageId)],
+    );
+    const fresh = new Set(claimed.rows.map((r) => r.message_id));
+    let ran = 0;
+    for (const m of messages) {
+      if (!fresh.delete(m.messageId)) continue; // applied before, or an earlier copy in this batch
+      await work(client, m);
+      ran++;
+    }
+    if (commit) await commit(client);
+    await client.query('COMMIT');
+    return ran;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};
+
 /** Forgets inbox rows older than `olderThanMs` (redeliveries older than that are no longer expected). */
 export const pruneInbox = async (pool: Pool, schema: string, olderThanMs: number): Promise<number> => {
   const r = await pool.query(

@@ -91,7 +91,12 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
       max: options.poolMax ?? 20,
       idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
     });
-  if (ownPool) pool.on('error', () => undefined); // an idle client's lost connection is replaced on next use
+  if (ownPool) {
+    // A lost connection fails the query using it, never the process: an idle client is replaced
+    // on next use, a checked-out one (pg leaves it without a listener) is discarded on release.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+  }
   try {
     const generation = options.migrate === false ? await readGeneration(pool, options.schema) : await setupSchema(pool, options.schema);
     const upcasters = Array.isArray(options.upcasters)

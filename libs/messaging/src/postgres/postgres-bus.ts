@@ -45,6 +45,9 @@ export interface PostgresBus extends Bus {
   cleanUp(): Promise<{ messages: number; inbox: number }>;
 }
 
+/** A shared publish transaction stops taking queued publishes beyond this many rows. */
+const MAX_ROWS_PER_COMMIT = 5_000;
+
 export const createPostgresBus = (options: PostgresBusOptions): PostgresBus => new PostgresBusAdapter(options);
 
 class PostgresBusAdapter implements PostgresBus {
@@ -57,6 +60,8 @@ class PostgresBusAdapter implements PostgresBus {
   private readonly partitionsOf = new Map<string, number>();
   private readonly consumers = new Set<PostgresConsumer>();
   private migrated: Promise<void> | undefined;
+  private readonly queued = new Map<string, { rows: readonly LogRow[]; resolve: () => void; reject: (error: unknown) => void }[]>();
+  private readonly flushing = new Set<string>();
   private cleanUpTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: PostgresBusOptions) {
@@ -64,7 +69,10 @@ class PostgresBusAdapter implements PostgresBus {
     this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: 10 });
     this.ownsPool = !options.pool;
     // An idle client dropped by the server (restart, failover) must not crash the process.
-    if (this.ownsPool) this.pool.on('error', () => undefined);
+    if (this.ownsPool) {
+      this.pool.on('error', () => undefined);
+      this.pool.on('connect', (client) => client.on('error', () => undefined));
+    }
     this.schema = options.schema ?? 'bus';
     this.s = quoteSchema(this.schema);
     this.wakeUp = new WakeUp(this.pool.options, channelOf(this.schema));
@@ -128,8 +136,52 @@ class PostgresBusAdapter implements PostgresBus {
         if (!headers['traceparent'] && trace['traceparent']) Object.assign(headers, trace);
         return { key: m.key, messageId: m.messageId, headers, payloadText: encodePayload(m.payload) };
       });
-      await this.inTransaction((client) => this.append(client, topic, partitions, rows));
+      await this.enqueue(topic, partitions, rows);
     });
+  }
+
+  /**
+   * Group commit per topic. Concurrent publishes to a topic contend for the same partition rows
+   * (locked until COMMIT, fsync included), so one transaction at a time is all a topic can use:
+   * while one commits, later publishes queue and then share the next transaction. Under load the
+   * batches grow instead of the queue of lock waiters (1,000 msgs/s as 200 small publishes: p50
+   * 1.6 s before, see the bus bench). Should a shared transaction fail, each publish is retried
+   * alone, so one caller's failure is never another's.
+   */
+  private enqueue(topic: string, partitions: number, rows: readonly LogRow[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queued.get(topic) ?? [];
+      queue.push({ rows, resolve, reject });
+      this.queued.set(topic, queue);
+      if (!this.flushing.has(topic)) void this.flush(topic, partitions);
+    });
+  }
+
+  private async flush(topic: string, partitions: number): Promise<void> {
+    this.flushing.add(topic);
+    try {
+      for (;;) {
+        const queue = this.queued.get(topic) ?? [];
+        if (queue.length === 0) break;
+        let taken = 0;
+        let size = 0;
+        while (taken < queue.length && (taken === 0 || size + queue[taken].rows.length <= MAX_ROWS_PER_COMMIT)) size += queue[taken++].rows.length;
+        const batch = queue.splice(0, taken);
+        try {
+          await this.inTransaction((client) => this.append(client, topic, partitions, batch.flatMap((b) => b.rows)));
+          for (const b of batch) b.resolve();
+        } catch (error) {
+          if (batch.length === 1) batch[0].reject(error);
+          else
+            for (const b of batch) {
+              await this.inTransaction((client) => this.append(client, topic, partitions, b.rows)).then(b.resolve, b.reject);
+            }
+        }
+      }
+    } finally {
+      this.flushing.delete(topic);
+      this.queued.delete(topic);
+    }
   }
 
   /** Appends rows to a topic inside the caller's transaction (the dead-letter path reuses it). */

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Pool, PoolClient } from 'pg';
 import { PartitionRevoked, type Consumer, type ConsumerHealth, type PartitionRef, type ReceivedMessage, type SubscribeOptions } from '../bus.port';
-import { BlockedPartitions, deadLetterHeaders, deliver, validateWithContracts, type DeliveryPort, type DeliveryRules } from '../delivery';
-import { applyOnce, quoteSchema } from '../inbox';
+import { BlockedPartitions, deadLetterHeaders, deliver, deliverBatch, isDeliverable, validateWithContracts, type DeliveryPort, type DeliveryRules } from '../delivery';
+import { applyBatchOnce, applyOnce, quoteSchema } from '../inbox';
 import { encodePayload, envelopeFrom } from '../message-codec';
 import type { LogRow } from './postgres-bus';
 import type { WakeUp } from './wake-up';
@@ -236,17 +236,76 @@ class PartitionWorker {
       }
     },
     pause: (ms) => this.sleep(ms).then(() => !this.abort.signal.aborted),
+    applyBatch: async (messages, work) => {
+      const { pool, schema } = this.consumer.deps;
+      const last = messages[messages.length - 1];
+      await applyBatchOnce(pool, schema, this.rules.group, messages, work, (client) => this.consumer.commit(client, last), this.consumer.deps.setup);
+    },
   };
 
   private sleep(ms: number): Promise<void> {
+    const signal = this.abort.signal;
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
+        signal.removeEventListener('abort', done);
         resolve();
       }
-      this.abort.signal.addEventListener('abort', done, { once: true });
+      signal.addEventListener('abort', done, { once: true });
     });
+  }
+
+  /**
+   * Delivers fetched messages in order. Runs of valid messages go through one transaction each
+   * (`deliverBatch`: one inbox insert, one offset commit); when a handler throws, the batch rolls
+   * back, the messages before it are re-run as a smaller batch and the failing one goes to
+   * `deliver` (retries from attempt 2, then the policy); an invalid message goes to `deliver` too
+   * (dead letter). Calls `done` after each committed message; false when stopped or revoked.
+   */
+  private async deliverAll(messages: readonly ReceivedMessage[], perTransaction: number, done: (m: ReceivedMessage) => void): Promise<boolean> {
+    let i = 0;
+    let cap = perTransaction;
+    let retry: { index: number; attempt: number } | undefined;
+    while (i < messages.length) {
+      if (this.abort.signal.aborted) return false;
+      let n = 0;
+      if (retry?.index !== i) while (n < cap && i + n < messages.length && isDeliverable(messages[i + n], this.rules)) n++;
+      if (n >= 2) {
+        const outcome = await deliverBatch(messages.slice(i, i + n), this.rules, this.port).catch((error: unknown) => {
+          if (error instanceof PartitionRevoked) return 'revoked' as const;
+          throw error;
+        });
+        if (outcome === 'revoked') return false;
+        if (outcome.committed) {
+          i += n;
+          done(messages[i - 1]);
+          cap = perTransaction;
+          continue;
+        }
+        // Nothing of the batch is stored. The messages before the failing handler go again as a
+        // smaller batch; the failing one then goes alone, its first attempt already spent.
+        const failedAt = outcome.failedAt ?? 0;
+        if (outcome.failedAt !== undefined) retry = { index: i + failedAt, attempt: 2 };
+        if (failedAt >= 2) {
+          cap = failedAt;
+          continue;
+        }
+        if (failedAt === 1) {
+          if ((await deliver(messages[i], this.rules, this.port)) === 'stopped') return false;
+          done(messages[i]);
+          i++;
+          continue;
+        }
+      }
+      const attempt = retry?.index === i ? retry.attempt : 1;
+      if ((await deliver(messages[i], this.rules, this.port, attempt)) === 'stopped') return false;
+      done(messages[i]);
+      i++;
+      cap = perTransaction;
+      retry = undefined;
+    }
+    return true;
   }
 
   private async run(): Promise<void> {
@@ -254,6 +313,7 @@ class PartitionWorker {
     const s = quoteSchema(schema);
     const { topic, partition } = this.partition;
     const batchSize = this.consumer.options.batchSize ?? 100;
+    const perTransaction = Math.max(1, this.consumer.options.maxPerTransaction ?? batchSize);
     let next: string | undefined;
     while (!this.abort.signal.aborted) {
       try {
@@ -272,12 +332,9 @@ class PartitionWorker {
           await wakeUp.wait(topic, seen, pollIntervalMs, this.abort.signal);
           continue;
         }
-        for (const row of rows) {
-          if (this.abort.signal.aborted) return;
-          const message: ReceivedMessage = { ...envelopeFrom(row.key, row.headers, row.payload), topic, partition, offset: row.offset };
-          if ((await deliver(message, this.rules, this.port)) === 'stopped') return;
-          next = (BigInt(row.offset) + 1n).toString();
-        }
+        const messages = rows.map((row): ReceivedMessage => ({ ...envelopeFrom(row.key, row.headers, row.payload), topic, partition, offset: row.offset }));
+        const delivered = await this.deliverAll(messages, perTransaction, (m) => (next = (BigInt(m.offset) + 1n).toString()));
+        if (!delivered) return;
       } catch {
         await this.sleep(pollIntervalMs); // database hiccup: read again from the last delivered offset
       }

@@ -22,19 +22,29 @@ export const ping = (debtorId: string, seq: number, extra: Partial<OutgoingMessa
 
 export type Received = Readonly<{ message: ReceivedMessage; context: Omit<HandlerContext, 'client'> }>;
 
-/** Subscribes and records every message the handler completed (after `handle` resolved). */
+/**
+ * Subscribes and records each message once, the first time its handler completed. A handler may
+ * complete more than once for a message whose transaction was then rolled back (the PostgreSQL
+ * bus re-runs a batch without its failing message; delivery is at-least-once): `runs` counts
+ * every completion, while the database (written through `context.client`) shows what committed.
+ */
 export const collect = (bus: Bus, options: Omit<SubscribeOptions, 'handler' | 'policy'> & { policy?: ConsumerPolicy; handle?: MessageHandler }) => {
   const received: Received[] = [];
+  const seen = new Set<string>();
+  const stats = { runs: 0 };
   const consumer: Consumer = bus.subscribe({
     policy: { kind: 'dead-letter', maxAttempts: 3, backoff: { initialMs: 10, maxMs: 50 } },
     ...options,
     handler: async (message, context) => {
       await options.handle?.(message, context);
+      stats.runs++;
+      if (seen.has(message.messageId)) return;
+      seen.add(message.messageId);
       const { client: _client, ...rest } = context;
       received.push({ message, context: rest });
     },
   });
-  return { received, consumer };
+  return { received, consumer, stats };
 };
 
 const unique = (prefix: string): string => `${prefix}.${randomUUID().slice(0, 8)}`;
@@ -157,6 +167,41 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       expect(dead).toMatchObject({ messageId: failing.messageId, type: 'BusTestPing', key: 'd1', payload: { seq: 0 } });
       expect(dead.headers).toMatchObject({ dlq_kind: 'handler', dlq_group: group, dlq_topic: topic, dlq_attempts: '3', ce_id: failing.messageId });
       expect(dead.headers['dlq_reason']).toMatch(/ledger rejected it/);
+    });
+
+    it('a handler failing amid a run of messages costs the others nothing: each applied once, in order, its own writes rolled back', async () => {
+      const topic = unique('contract.amid');
+      const group = unique('g');
+      const table = `amid_${randomUUID().slice(0, 8)}`;
+      await sut.pool.query(`CREATE TABLE ${table} (id serial PRIMARY KEY, message_id text NOT NULL, seq int NOT NULL)`);
+      const sent = Array.from({ length: 8 }, (_, i) => ping('d1', i));
+      const failing = sent[4];
+      const attempts: number[] = [];
+      const c = track(
+        collect(sut.bus, {
+          topics: [topic], group,
+          policy: { kind: 'dead-letter', maxAttempts: 3, backoff: { initialMs: 10, maxMs: 40 } },
+          handle: async (m, ctx) => {
+            await ctx.client.query(`INSERT INTO ${table} (message_id, seq) VALUES ($1, $2)`, [m.messageId, (m.payload as { seq: number }).seq]);
+            if (m.messageId === failing.messageId) {
+              attempts.push(ctx.attempt);
+              throw new Error('cannot apply seq 4');
+            }
+          },
+        }),
+      );
+      const dlq = track(collect(sut.bus, { topics: [dlqTopicOf(topic)], group: unique('dlq-reader'), validate: false }));
+      await Promise.all([c.consumer.started, dlq.consumer.started]);
+      await sut.bus.publish(topic, sent); // one publish: the consumer reads them in one fetch
+
+      await eventually(async () => dlq.received.length === 1 && (await sut.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n === 7, WAIT);
+      const { rows } = await sut.pool.query(`SELECT message_id, seq FROM ${table} ORDER BY id`);
+      expect(rows.map((r) => r.seq)).toEqual([0, 1, 2, 3, 5, 6, 7]);
+      expect(new Set(rows.map((r) => r.message_id)).size).toBe(7);
+      expect(attempts).toEqual([1, 2, 3]);
+      expect(c.received.map((r) => (r.message.payload as { seq: number }).seq)).toEqual([0, 1, 2, 3, 5, 6, 7]);
+      expect(dlq.received[0].message).toMatchObject({ messageId: failing.messageId, payload: { seq: 4 } });
+      expect(dlq.received[0].message.headers).toMatchObject({ dlq_attempts: '3', dlq_kind: 'handler' });
     });
 
     it('dead-letters an invalid payload at once, without calling the handler', async () => {

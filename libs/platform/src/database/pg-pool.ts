@@ -30,8 +30,11 @@ export const createServicePool = async ({
     ...(applicationName ? { application_name: applicationName } : {}),
     connectionTimeoutMillis: 5_000,
   });
-  // An idle client losing its server must not crash the process; the next query reconnects.
+  // A connection lost to a server restart, failover or pg_terminate_backend must not crash the
+  // process: an idle client is dropped by the pool; a checked-out one (pg gives it no listener)
+  // fails its current or next query, and release() discards it.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
   } catch (error) {
