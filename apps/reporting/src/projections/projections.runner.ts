@@ -56,6 +56,10 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
       group: REPORTING_GROUP,
       policy: { kind: 'block', maxAttempts: 5 },
       validate: validateKnownContracts,
+      // A transaction per message: projections update shared aggregate rows (portfolio by creditor
+      // and day) in message order, so two partitions' multi-message transactions would take the
+      // same rows in opposite orders and deadlock (measured: every few batches, 1 s each).
+      maxPerTransaction: 1,
       handler: async (m, ctx) => {
         // Every projection in the inbox transaction; reads first, writes last (short lock holds).
         const db = new MessageWrites(ctx.client);

@@ -22,6 +22,8 @@ export type ConsumerDeps = Readonly<{
   setup?: (client: PoolClient) => Promise<void>;
 }>;
 
+const isTransient = (error: unknown): boolean => ['40P01', '40001'].includes((error as { code?: string } | undefined)?.code ?? '');
+
 const keyOf = (p: PartitionRef): string => `${p.topic}/${p.partition}`;
 
 /**
@@ -265,7 +267,8 @@ class PartitionWorker {
    */
   private async deliverAll(messages: readonly ReceivedMessage[], perTransaction: number, done: (m: ReceivedMessage) => void): Promise<boolean> {
     let i = 0;
-    let cap = perTransaction;
+    let ceiling = perTransaction;
+    let cap = ceiling;
     let retry: { index: number; attempt: number } | undefined;
     while (i < messages.length) {
       if (this.abort.signal.aborted) return false;
@@ -280,15 +283,18 @@ class PartitionWorker {
         if (outcome.committed) {
           i += n;
           done(messages[i - 1]);
-          cap = perTransaction;
+          cap = ceiling;
           continue;
         }
         // Nothing of the batch is stored. The messages before the failing handler go again as a
         // smaller batch; the failing one then goes alone, its first attempt already spent.
         const failedAt = outcome.failedAt ?? 0;
+        // Deadlock or serialisation failure: handlers take shared rows in message order, which
+        // big transactions on other partitions can invert. The rest of this run goes one by one.
+        if (isTransient(outcome.error)) ceiling = 1;
         if (outcome.failedAt !== undefined) retry = { index: i + failedAt, attempt: 2 };
         if (failedAt >= 2) {
-          cap = failedAt;
+          cap = Math.min(failedAt, ceiling);
           continue;
         }
         if (failedAt === 1) {
@@ -302,7 +308,7 @@ class PartitionWorker {
       if ((await deliver(messages[i], this.rules, this.port, attempt)) === 'stopped') return false;
       done(messages[i]);
       i++;
-      cap = perTransaction;
+      cap = ceiling;
       retry = undefined;
     }
     return true;
