@@ -42,6 +42,12 @@ export type HandlerContext = Readonly<{
    * atomically with `processed_messages(group, message_id)` (and, on PostgreSQL, the group offset).
    */
   client: PoolClient;
+  /**
+   * What the messages of this transaction share (the PostgreSQL bus applies a run of messages in
+   * one): `shared(key, create)` gives one value to all of them — e.g. aggregate deltas to merge —
+   * and `beforeCommit(hook)` runs once after the last handler, inside the transaction.
+   */
+  transaction: Readonly<{ shared<T>(key: string, create: () => T): T; beforeCommit(hook: () => Promise<void>): void }>;
   group: string;
   /** 1 on first delivery, then 2, 3… on retries. */
   attempt: number;

@@ -10,6 +10,7 @@ import {
   type MessageValidator,
   type ReceivedMessage,
 } from './bus.port';
+import type { TransactionScope } from './inbox';
 import { busMetrics } from './metrics';
 import { withConsumerSpan } from './tracing';
 
@@ -19,7 +20,7 @@ export type DeadLetterReason = Readonly<{ kind: 'validation' | 'handler'; error:
 /** What an adapter provides so that one delivery algorithm serves both. */
 export type DeliveryPort = Readonly<{
   /** Runs `work` in one transaction with the inbox row (and, on PostgreSQL, the offset commit). */
-  apply(message: ReceivedMessage, work: (client: PoolClient) => Promise<void>): Promise<void>;
+  apply(message: ReceivedMessage, work: (client: PoolClient, scope: TransactionScope) => Promise<void>): Promise<void>;
   /** Writes the message to `<topic>.dlq` and moves the group past it. */
   deadLetter(message: ReceivedMessage, reason: DeadLetterReason): Promise<void>;
   /** Waits before a retry; resolves false at once when the partition is being stopped. */
@@ -28,7 +29,7 @@ export type DeliveryPort = Readonly<{
    * Optional: runs `work` for every message in ONE transaction with their inbox rows and a single
    * offset commit past the last one; `work` is skipped for a message already in the inbox.
    */
-  applyBatch?(messages: readonly ReceivedMessage[], work: (client: PoolClient, message: ReceivedMessage) => Promise<void>): Promise<void>;
+  applyBatch?(messages: readonly ReceivedMessage[], work: (client: PoolClient, message: ReceivedMessage, scope: TransactionScope) => Promise<void>): Promise<void>;
 }>;
 
 export type DeliveryRules = Readonly<{
@@ -79,10 +80,10 @@ export class BlockedPartitions {
   }
 }
 
-const contextFor = (m: ReceivedMessage, group: string, client: PoolClient, attempt: number, traceparent?: string): HandlerContext => {
+const contextFor = (m: ReceivedMessage, group: string, client: PoolClient, scope: TransactionScope, attempt: number, traceparent?: string): HandlerContext => {
   const correlationId = m.headers[CE_HEADERS.correlationId] ?? m.messageId;
   const eventMetadata = { correlationId, causationId: m.messageId, ...(traceparent ? { traceparent } : {}) };
-  return { client, group, attempt, correlationId, causationId: m.messageId, traceparent, eventMetadata };
+  return { client, transaction: scope, group, attempt, correlationId, causationId: m.messageId, traceparent, eventMetadata };
 };
 
 /**
@@ -101,7 +102,7 @@ export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: De
     for (let attempt = firstAttempt; ; attempt++) {
       try {
         await withConsumerSpan(m, group, (traceparent) =>
-          port.apply(m, (client) => rules.handler(m, contextFor(m, group, client, attempt, traceparent))),
+          port.apply(m, (client, scope) => rules.handler(m, contextFor(m, group, client, scope, attempt, traceparent))),
         );
         rules.blocked.unblock(m.topic, m.partition);
         busMetrics.processed().inc({ group, topic: m.topic });
@@ -140,9 +141,9 @@ export const deliverBatch = async (messages: readonly ReceivedMessage[], rules: 
   if (!port.applyBatch) throw new Error('deliverBatch: this adapter has no batch transaction');
   let current = -1;
   try {
-    await port.applyBatch(messages, async (client, m) => {
+    await port.applyBatch(messages, async (client, m, scope) => {
       current = messages.indexOf(m);
-      await withConsumerSpan(m, group, (traceparent) => rules.handler(m, contextFor(m, group, client, 1, traceparent)));
+      await withConsumerSpan(m, group, (traceparent) => rules.handler(m, contextFor(m, group, client, scope, 1, traceparent)));
       current = -1; // a failure from here on (offset commit, COMMIT) is not this handler's
     });
   } catch (error) {

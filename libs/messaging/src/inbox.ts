@@ -32,6 +32,31 @@ export const ensureInbox = async (pool: Pool, schema: string): Promise<void> => 
 };
 
 /**
+ * What the messages handled in one inbox transaction share: values (e.g. writes to merge) and
+ * hooks that run once after the last handler, before the offset commit and COMMIT.
+ */
+export class TransactionScope {
+  private readonly values = new Map<string, unknown>();
+  private readonly hooks: (() => Promise<void>)[] = [];
+
+  /** The value under `key` in this transaction, created by the first handler asking for it. */
+  shared<T>(key: string, create: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, create());
+    return this.values.get(key) as T;
+  }
+
+  /** Runs once, after every handler of the transaction; a failure rolls the transaction back. */
+  beforeCommit(hook: () => Promise<void>): void {
+    this.hooks.push(hook);
+  }
+
+  /** Runs the hooks in registration order (the adapter calls it). */
+  async settle(): Promise<void> {
+    for (const hook of this.hooks.splice(0)) await hook();
+  }
+}
+
+/**
  * Runs `work` once per (group, message id): inside one transaction, the inbox row is inserted
  * first; if it already existed the message was applied before and `work` is skipped. `commit`
  * runs last in the same transaction (the PostgreSQL bus moves the group offset there).
@@ -42,7 +67,7 @@ export const applyOnce = async (
   schema: string,
   group: string,
   messageId: string,
-  work: (client: PoolClient) => Promise<void>,
+  work: (client: PoolClient, scope: TransactionScope) => Promise<void>,
   commit?: (client: PoolClient) => Promise<void>,
   setup?: (client: PoolClient) => Promise<void>,
 ): Promise<boolean> => {
@@ -55,7 +80,11 @@ export const applyOnce = async (
       [group, messageId],
     );
     const fresh = claimed.rowCount === 1;
-    if (fresh) await work(client);
+    if (fresh) {
+      const scope = new TransactionScope();
+      await work(client, scope);
+      await scope.settle();
+    }
     if (commit) await commit(client);
     await client.query('COMMIT');
     return fresh;
@@ -78,7 +107,7 @@ export const applyBatchOnce = async <M extends { messageId: string }>(
   schema: string,
   group: string,
   messages: readonly M[],
-  work: (client: PoolClient, message: M) => Promise<void>,
+  work: (client: PoolClient, message: M, scope: TransactionScope) => Promise<void>,
   commit?: (client: PoolClient) => Promise<void>,
   setup?: (client: PoolClient) => Promise<void>,
 ): Promise<number> => {
@@ -93,11 +122,13 @@ export const applyBatchOnce = async <M extends { messageId: string }>(
     );
     const fresh = new Set(claimed.rows.map((r) => r.message_id));
     let ran = 0;
+    const scope = new TransactionScope();
     for (const m of messages) {
       if (!fresh.delete(m.messageId)) continue; // applied before, or an earlier copy in this batch
-      await work(client, m);
+      await work(client, m, scope);
       ran++;
     }
+    await scope.settle();
     if (commit) await commit(client);
     await client.query('COMMIT');
     return ran;

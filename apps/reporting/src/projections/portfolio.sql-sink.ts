@@ -1,5 +1,8 @@
 import { lookupsOf, projectPortfolio, type ProjectedMessage } from './portfolio.projection';
-import { portfolioGroupKey, type AccountRow, type PaymentRow, type PortfolioChange } from './portfolio.rows';
+import {
+  collectionsKey, movementKey, portfolioGroupKey, type AccountRow, type CollectionsDelta, type MovementDelta, type PaymentRow, type PortfolioChange,
+  type PortfolioDelta,
+} from './portfolio.rows';
 import { ACCOUNT_COLUMNS, PAYMENT_COLUMNS, type PortfolioTables } from './portfolio.tables';
 import { isoText, type MessageWrites } from './sql';
 
@@ -110,6 +113,13 @@ export const applyPortfolioSql = async (db: MessageWrites, t: PortfolioTables, m
 /** Holds the change's statements in `db` (sent after the message's reads, with its other writes). */
 export const writePortfolioChange = (db: MessageWrites, t: PortfolioTables, c: PortfolioChange): void => {
   if (!c.account && !c.payment && !c.collections.length && !c.movements.length && !c.portfolio.length) return;
+  if (db.spansMessages) {
+    // Live consumer, several messages per transaction: the account and payment rows now (the next
+    // message about the account reads them), the aggregate deltas merged and written once.
+    db.deferred(`portfolio:${t.accounts}`, () => new AggregateDeltas(), (a) => a.write(db, t)).add(c);
+    if (c.account || c.payment) writeRows(db, t, { account: c.account, payment: c.payment, collections: [], movements: [], portfolio: [] });
+    return;
+  }
   if (c.portfolio.length) {
     // One writer per group at a time, taken in one order: a day's row copies the earlier row, and a
     // backdated delta must reach rows other partitions are creating, which READ COMMITTED alone does not see.
@@ -117,6 +127,10 @@ export const writePortfolioChange = (db: MessageWrites, t: PortfolioTables, c: P
       c.portfolio.map((d) => `${t.portfolioDaily}:${portfolioGroupKey(d)}`),
     ]);
   }
+  writeRows(db, t, c);
+};
+
+const writeRows = (db: MessageWrites, t: PortfolioTables, c: PortfolioChange): void => {
   const sql = statements.get(t.accounts) ?? writeStatement(t);
   statements.set(t.accounts, sql);
   db.write(sql, [
@@ -127,3 +141,53 @@ export const writePortfolioChange = (db: MessageWrites, t: PortfolioTables, c: P
     ...params(PORTFOLIO_DELTA, c.portfolio.map((d) => [d.creditorId, d.currency, d.bucket, d.status, d.day, d.count, d.balance])),
   ]);
 };
+
+const byKey = <T>(map: Map<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+
+/**
+ * The aggregate deltas of every message in one transaction, summed per row. Deltas commute (each
+ * adds to the rows from its day on), so one write of the sums equals the writes one by one — the
+ * same rows, a zero sum included, come out. Written under one lock per portfolio table: with
+ * multi-message transactions on several partitions, per-group locks taken message by message
+ * would be taken in opposite orders and deadlock; this lock is held only from the aggregate write
+ * to COMMIT, and account rows (the rest of the transaction) belong to one partition's debtors.
+ */
+class AggregateDeltas {
+  private readonly portfolio = new Map<string, Map<string, PortfolioDelta>>();
+  private readonly collections = new Map<string, CollectionsDelta>();
+  private readonly movements = new Map<string, MovementDelta>();
+
+  add(c: PortfolioChange): void {
+    for (const d of c.portfolio) {
+      const days = this.portfolio.get(portfolioGroupKey(d)) ?? new Map<string, PortfolioDelta>();
+      this.portfolio.set(portfolioGroupKey(d), days);
+      const known = days.get(d.day);
+      days.set(d.day, known ? { ...known, count: known.count + d.count, balance: known.balance + d.balance } : d);
+    }
+    for (const d of c.collections) {
+      const known = this.collections.get(collectionsKey(d));
+      this.collections.set(collectionsKey(d), known
+        ? { ...known, paymentCount: known.paymentCount + d.paymentCount, gross: known.gross + d.gross, reversalCount: known.reversalCount + d.reversalCount, reversed: known.reversed + d.reversed }
+        : d);
+    }
+    for (const d of c.movements) {
+      const known = this.movements.get(movementKey(d));
+      this.movements.set(movementKey(d), known ? { ...known, count: known.count + d.count, balance: known.balance + d.balance } : d);
+    }
+  }
+
+  write(db: MessageWrites, t: PortfolioTables): void {
+    const groups = byKey(this.portfolio).map((days) => byKey(days)); // each group's days, earliest first
+    const rounds = Math.max(1, ...groups.map((g) => g.length));
+    if (groups.length === 0 && this.collections.size === 0 && this.movements.size === 0) return;
+    db.write(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${t.portfolioDaily}:aggregates`]);
+    // One statement per round, each group at most once in it (an UPDATE … FROM changes a row once).
+    for (let round = 0; round < rounds; round++) {
+      writeRows(db, t, {
+        collections: round === 0 ? byKey(this.collections) : [],
+        movements: round === 0 ? byKey(this.movements) : [],
+        portfolio: groups.flatMap((days) => (days[round] ? [days[round]] : [])),
+      });
+    }
+  }
+}

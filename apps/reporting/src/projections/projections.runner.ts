@@ -56,15 +56,17 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
       group: REPORTING_GROUP,
       policy: { kind: 'block', maxAttempts: 5 },
       validate: validateKnownContracts,
-      // A transaction per message: projections update shared aggregate rows (portfolio by creditor
-      // and day) in message order, so two partitions' multi-message transactions would take the
-      // same rows in opposite orders and deadlock (measured: every few batches, 1 s each).
-      maxPerTransaction: 1,
       handler: async (m, ctx) => {
-        // Every projection in the inbox transaction; reads first, writes last (short lock holds).
-        const db = new MessageWrites(ctx.client);
+        // Every projection in the inbox transaction, which the bus shares between a run of
+        // messages: one MessageWrites for all of them, reads first, writes last; the aggregate
+        // deltas are merged and written once before COMMIT (short lock holds, no lock-order
+        // inversions between partitions).
+        const db = ctx.transaction.shared('reporting-writes', () => {
+          const writes = new MessageWrites(ctx.client, true);
+          ctx.transaction.beforeCommit(() => writes.finish());
+          return writes;
+        });
         for (const def of PROJECTIONS) if (def.topics.includes(m.topic)) await def.apply(db, schema, '', m);
-        await db.flush();
       },
     });
     await this.consumer.started;

@@ -57,8 +57,17 @@ const nameOf = (text: string): string => {
  */
 export class MessageWrites {
   private pending: { text: string; values: readonly unknown[] }[] = [];
+  private readonly deferredValues = new Map<string, { value: unknown; emit: (value: unknown) => void }>();
 
-  constructor(private readonly client: Pick<ClientBase, 'query'>) {}
+  /**
+   * @param spansMessages true when one instance serves every message of an inbox transaction (the
+   * live consumer): projections may then merge what is commutative (aggregate deltas) with
+   * `deferred` and write it once, in `finish()`.
+   */
+  constructor(
+    private readonly client: Pick<ClientBase, 'query'>,
+    readonly spansMessages = false,
+  ) {}
 
   async read<R extends QueryResultRow>(config: QueryConfig): Promise<R[]> {
     await this.flush();
@@ -69,9 +78,26 @@ export class MessageWrites {
     this.pending.push({ text, values });
   }
 
+  /** The value under `key` for this transaction; `emit` turns it into writes when `finish()` runs. */
+  deferred<T>(key: string, create: () => T, emit: (value: T) => void): T {
+    const known = this.deferredValues.get(key);
+    if (known) return known.value as T;
+    const value = create();
+    this.deferredValues.set(key, { value, emit: emit as (value: unknown) => void });
+    return value;
+  }
+
   async flush(): Promise<void> {
     const pending = this.pending;
     this.pending = [];
     for (const p of pending) await this.client.query({ name: nameOf(p.text), text: p.text, values: p.values.map(asParam) });
+  }
+
+  /** Emits the deferred values' writes, then flushes everything (last thing before COMMIT). */
+  async finish(): Promise<void> {
+    const deferred = [...this.deferredValues.values()];
+    this.deferredValues.clear();
+    for (const d of deferred) d.emit(d.value);
+    await this.flush();
   }
 }

@@ -204,6 +204,33 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       expect(dlq.received[0].message.headers).toMatchObject({ dlq_attempts: '3', dlq_kind: 'handler' });
     });
 
+    it('lets the messages of one transaction share state and write it once before commit', async () => {
+      const topic = unique('contract.scope');
+      const group = unique('g');
+      const table = `scoped_${randomUUID().slice(0, 8)}`;
+      await sut.pool.query(`CREATE TABLE ${table} (id serial PRIMARY KEY, seqs int[] NOT NULL)`);
+      const c = track(
+        collect(sut.bus, {
+          topics: [topic], group,
+          handle: async (m, ctx) => {
+            const seqs = ctx.transaction.shared('seqs', () => {
+              const list: number[] = [];
+              ctx.transaction.beforeCommit(async () => void (await ctx.client.query(`INSERT INTO ${table} (seqs) VALUES ($1)`, [list])));
+              return list;
+            });
+            seqs.push((m.payload as { seq: number }).seq);
+          },
+        }),
+      );
+      await c.consumer.started;
+      await sut.bus.publish(topic, Array.from({ length: 10 }, (_, i) => ping('d1', i)));
+
+      await eventually(async () => (await sut.pool.query(`SELECT coalesce(sum(cardinality(seqs)), 0)::int AS n FROM ${table}`)).rows[0].n === 10, WAIT);
+      const { rows } = await sut.pool.query<{ seqs: number[] }>(`SELECT seqs FROM ${table} ORDER BY id`);
+      expect(rows.flatMap((r) => r.seqs)).toEqual([...Array(10).keys()]);
+      expect(rows.every((r) => r.seqs.length > 0)).toBe(true);
+    });
+
     it('dead-letters an invalid payload at once, without calling the handler', async () => {
       const topic = unique('contract.invalid');
       const group = unique('g');
