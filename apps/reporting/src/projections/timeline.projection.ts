@@ -45,9 +45,16 @@ export const timelineValues = (m: TimelineMessage): unknown[] => [
   field(m.payload, 'creditorId'), field(m.payload, 'accountId'), JSON.stringify(withoutPersonalData(m.payload)),
 ];
 
-/** Live path: one entry per message (a repeated message id is a no-op). */
-export const applyTimelineSql = (db: MessageWrites, table: string, m: TimelineMessage): void =>
-  db.write(insertStatement(table, TIMELINE_COLUMNS, 'ON CONFLICT (message_id) DO NOTHING'), columnArrays(TIMELINE_COLUMNS, [timelineValues(m)]));
+/**
+ * Live path: one entry per message (a repeated message id is a no-op); a transaction of many
+ * messages inserts all its entries with one statement before COMMIT.
+ */
+export const applyTimelineSql = (db: MessageWrites, table: string, m: TimelineMessage): void => {
+  const insert = (rows: readonly unknown[][]) =>
+    db.write(insertStatement(table, TIMELINE_COLUMNS, 'ON CONFLICT (message_id) DO NOTHING'), columnArrays(TIMELINE_COLUMNS, rows));
+  if (!db.spansMessages) return insert([timelineValues(m)]);
+  db.deferred(`timeline:${table}`, () => [] as unknown[][], insert).push(timelineValues(m));
+};
 
 /** Rebuild path: many entries per statement. */
 export const insertTimelineBatch = async (client: Pick<ClientBase, 'query'>, table: string, messages: readonly TimelineMessage[]): Promise<void> =>
