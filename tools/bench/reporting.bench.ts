@@ -206,13 +206,21 @@ const main = async () => {
 
     const agent = `Bearer ${await signDevToken({ roles: ['agent'] })}`;
     const sentAtWall = new Map<string, number>();
+    const answeredMs: number[] = [];
     const viaLedger = await measureVisibility(pool, accountIds, rate, duration, async (id, n) => {
-      sentAtWall.set(`lat-${n}`, Date.now());
+      const sent = Date.now();
+      sentAtWall.set(`lat-${n}`, sent);
       const res = await fetch(`http://localhost:${ledgerPort}/accounts/${id}/payments`, {
         method: 'POST', headers: { Authorization: agent, 'Content-Type': 'application/json' },
         body: JSON.stringify({ paymentId: `lat-${n}`, amountMinor: '100', currency: 'COP', paidAt: new Date().toISOString(), channel: 'portal' }),
       }).catch(() => undefined);
+      if (res) answeredMs.push(Date.now() - sent);
       return res?.status === 201 ? 'ok' : String(res?.status ?? 'network');
+    });
+    answeredMs.sort((a, b) => a - b);
+    print('ledger_post_latency', {
+      path: 'POST ledger /accounts/:id/payments → HTTP answer (the command: validation, auth, append)',
+      answered: answeredMs.length, p50Ms: Math.round(percentile(answeredMs, 50)), p99Ms: Math.round(percentile(answeredMs, 99)),
     });
     // Where the time goes: ledger request → its PaymentPosted committed on the bus (the ledger's publisher).
     const onBus = (await pool.query<{ id: string; ms: string }>(
