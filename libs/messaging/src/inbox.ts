@@ -70,31 +70,7 @@ export const applyOnce = async (
   work: (client: PoolClient, scope: TransactionScope) => Promise<void>,
   commit?: (client: PoolClient) => Promise<void>,
   setup?: (client: PoolClient) => Promise<void>,
-): Promise<boolean> => {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    if (setup) await setup(client);
-    const claimed = await client.query(
-      `INSERT INTO ${quoteSchema(schema)}.processed_messages ("group", message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [group, messageId],
-    );
-    const fresh = claimed.rowCount === 1;
-    if (fresh) {
-      const scope = new TransactionScope();
-      await work(client, scope);
-      await scope.settle();
-    }
-    if (commit) await commit(client);
-    await client.query('COMMIT');
-    return fresh;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+): Promise<boolean> => (await applyBatchOnce(pool, schema, group, [{ messageId }], (client, _m, scope) => work(client, scope), commit, setup)) === 1;
 
 /**
  * `applyOnce` for several messages in one transaction: one inbox INSERT claims every id (a repeated
