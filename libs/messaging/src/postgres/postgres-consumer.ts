@@ -293,14 +293,8 @@ class PartitionWorker {
         // big transactions on other partitions can invert. The rest of this run goes one by one.
         if (isTransient(outcome.error)) ceiling = 1;
         if (outcome.failedAt !== undefined) retry = { index: i + failedAt, attempt: 2 };
-        if (failedAt >= 2) {
+        if (failedAt >= 1) {
           cap = Math.min(failedAt, ceiling);
-          continue;
-        }
-        if (failedAt === 1) {
-          if ((await deliver(messages[i], this.rules, this.port)) === 'stopped') return false;
-          done(messages[i]);
-          i++;
           continue;
         }
       }
@@ -309,7 +303,7 @@ class PartitionWorker {
       done(messages[i]);
       i++;
       cap = ceiling;
-      retry = undefined;
+      if (retry?.index === i - 1) retry = undefined;
     }
     return true;
   }
