@@ -102,6 +102,11 @@ export type SubscribeOptions = Readonly<{
   /** Called with each batch in global order; the checkpoint moves past the batch after it resolves. */
   handler: (events: readonly RecordedEvent[], context: SubscriptionContext) => Promise<void>;
   batchSize?: number;
+  /**
+   * While catching up, read the next batch while the handler runs on this one (PostgreSQL: on a
+   * second connection of the store's pool). Default true; the events and their order are the same.
+   */
+  readAhead?: boolean;
   /** Called when the handler fails; the subscription is then stopped (the event is never skipped). */
   onError?: (error: SubscriptionError) => void;
 }>;

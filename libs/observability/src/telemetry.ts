@@ -35,7 +35,7 @@ const dropSpans: SpanProcessor = {
  * - OTEL_SDK_DISABLED=true: the SDK is not even loaded.
  * - OTEL_EXPORTER_OTLP_ENDPOINT set: OTLP traces and metrics (protocol, headers and the rest from
  *   the standard OTEL_* variables).
- * - otherwise: spans are created for context propagation and log correlation, then dropped;
+ * - otherwise: spans are created unrecorded, for context propagation and log correlation only;
  *   nothing is exported.
  */
 export const startTelemetry = ({
@@ -47,12 +47,15 @@ export const startTelemetry = ({
     return { enabled: false, exporting: false, shutdown: async () => undefined };
   }
   const exporting = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim());
-  const { NodeSDK } = load<typeof import('@opentelemetry/sdk-node')>('@opentelemetry/sdk-node');
+  const { NodeSDK, tracing } = load<typeof import('@opentelemetry/sdk-node')>('@opentelemetry/sdk-node');
   const sdk = new NodeSDK({
     serviceName,
     instrumentations: instrumentations(),
     // Unset = configured from OTEL_TRACES_EXPORTER / OTEL_METRICS_EXPORTER (default: otlp).
+    // Nothing leaves the process: spans are not recorded (no attributes, no timings), but each
+    // still has ids, so trace context reaches logs, outgoing requests and bus messages.
     ...(exporting ? {} : { spanProcessors: [dropSpans], metricReaders: [] }),
+    ...(!exporting && !spanProcessors ? { sampler: new tracing.AlwaysOffSampler() } : {}),
     ...(spanProcessors ? { spanProcessors } : {}),
     // Logs go to stdout through pino, never through OTLP.
     logRecordProcessors: [],

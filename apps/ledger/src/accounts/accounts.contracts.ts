@@ -93,27 +93,32 @@ export const balanceChanged = (e: AccountEvent, before: Placed, after: Placed, b
 };
 
 /**
- * The publisher's batch mapper: folds each touched stream once (reading only the history before
- * the batch) so BalanceChanged carries the balance right after its event.
+ * The publisher's batch mapper: folds each touched stream once so BalanceChanged carries the
+ * balance right after its event. The state after the last event mapped is kept per stream (the
+ * publisher is one instance reading in order), so only a stream not seen lately, or seen at another
+ * version, has its history read; `cacheSize` bounds how many streams are kept (least recently used out).
  */
-export const mapLedgerBatch =
-  (store: Pick<EventStore, 'readStream'>) =>
-  async (events: readonly RecordedEvent[]): Promise<MappedEvent[]> => {
+export const mapLedgerBatch = (store: Pick<EventStore, 'readStream'>, cacheSize = 10_000) => {
+  const cache = new Map<string, { version: number; state: Account }>();
+  const stateBefore = async (streamId: string, from: number): Promise<Account> => {
+    const cached = cache.get(streamId);
+    if (cached && cached.version === from - 1) return cached.state;
+    const history = from === 0 ? [] : await store.readStream(streamId, { maxCount: from });
+    return history.reduce((s, h) => accountDecider.evolve(s, h as unknown as AccountEvent), accountDecider.initialState());
+  };
+  return async (events: readonly RecordedEvent[]): Promise<MappedEvent[]> => {
     const states = new Map<string, Account>();
     const firstVersion = new Map<string, number>();
     for (const e of events) if (!firstVersion.has(e.streamId)) firstVersion.set(e.streamId, e.streamVersion);
-    await Promise.all(
-      [...firstVersion].map(async ([streamId, from]) => {
-        const history = from === 0 ? [] : await store.readStream(streamId, { maxCount: from });
-        states.set(streamId, history.reduce((s, h) => accountDecider.evolve(s, h as unknown as AccountEvent), accountDecider.initialState()));
-      }),
-    );
+    await Promise.all([...firstVersion].map(async ([streamId, from]) => states.set(streamId, await stateBefore(streamId, from))));
     const out: MappedEvent[] = [];
+    const last = new Map<string, number>();
     for (const event of events) {
       const e = event as unknown as AccountEvent;
       const before = states.get(event.streamId) ?? accountDecider.initialState();
       const after = accountDecider.evolve(before, e);
       states.set(event.streamId, after);
+      last.set(event.streamId, event.streamVersion);
       if (after.status === 'unplaced') continue;
       const base: Base = { accountId: after.accountId, debtorId: debtorIdOf(after.creditorId, after.placement.debtor.reference), creditorId: after.creditorId, currency: after.currency };
       const main = toContract(e, base);
@@ -121,5 +126,15 @@ export const mapLedgerBatch =
       const change = before.status === 'unplaced' ? undefined : balanceChanged(e, before, after, base, event.occurredAt);
       if (change) out.push({ event, message: change, index: 1 });
     }
+    // Kept only once the batch mapped; a batch the bus then refuses is mapped again from the same states.
+    for (const [streamId, version] of last) {
+      cache.delete(streamId);
+      cache.set(streamId, { version, state: states.get(streamId) as Account });
+    }
+    for (const oldest of cache.keys()) {
+      if (cache.size <= cacheSize) break;
+      cache.delete(oldest);
+    }
     return out;
   };
+};

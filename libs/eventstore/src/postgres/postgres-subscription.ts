@@ -1,9 +1,12 @@
+import type { PoolClient } from 'pg';
 import { GlobalPosition, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import { asSubscription, CheckpointedSubscription, SubscriptionSession } from '../checkpoints/subscription-runner';
 import { validateNames } from '../validation';
 import type { PgEventStore } from './postgres-event-store';
 import { BEFORE_START, parsePosition } from './postgres-position';
 import { EventRow, rowPosition, rowToEvent } from './postgres-rows';
+
+type Queryable = Pick<PoolClient, 'query'>;
 
 /**
  * One poll loop for catch-up and live alike: read the next window of positions below the gate,
@@ -22,10 +25,12 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
   const pollText = store.pollSql(filtered);
   const pollName = `es_poll_${filtered ? 'f' : 'a'}_${store.schema}`;
   const { pollIntervalMs } = store.settings;
+  const readAhead = options.readAhead ?? true;
 
-  const poll = async (session: SubscriptionSession) => {
-    const from = session.position ? parsePosition(session.position) : BEFORE_START;
-    const { rows } = await session.client.query<EventRow>({
+  type Window = { events: RecordedEvent[]; last: GlobalPosition | undefined; full: boolean };
+  const poll = async (db: Queryable, after: GlobalPosition | undefined): Promise<Window> => {
+    const from = after ? parsePosition(after) : BEFORE_START;
+    const { rows } = await db.query<EventRow>({
       name: pollName,
       text: pollText,
       values: filtered ? [from.generation, from.transactionId, from.seq, batchSize, categories, types] : [from.generation, from.transactionId, from.seq, batchSize],
@@ -54,8 +59,19 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
       // After a wake-up that found nothing below the gate yet (an older transaction is still open),
       // look again soon with a doubling delay instead of waiting the whole interval.
       let retry = 0;
+      // Catching up (the last window was full), the next window is read on another connection
+      // while the handler works on this one: reading and handling overlap. It starts after this
+      // window's last position, which is where the checkpoint will stand if the handler succeeds;
+      // if it fails the subscription stops and the window read ahead is dropped.
+      let ahead: Promise<Window> | undefined;
       while (!session.stopping) {
-        const { events, last, full } = await poll(session);
+        const window = ahead ? await ahead : await poll(session.client, session.position);
+        ahead = undefined;
+        const { events, last, full } = window;
+        if (full && last && readAhead) {
+          ahead = poll(store.pool, last);
+          ahead.catch(() => undefined);
+        }
         if (last) {
           await session.handle(events, last);
           retry = 0;

@@ -385,6 +385,34 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         expect(retried).toEqual([1, 2]);
       });
 
+      it('catching up in small batches (the next one read ahead), stops at a failing event and resumes exactly there', async () => {
+        const cat = category();
+        const checkpointName = `ahead-${uid()}`;
+        await store.appendToStream(`${cat}-1`, Array.from({ length: 30 }, (_, n) => ev(n === 13 ? 'Poison' : 'Ok', { n })));
+        const handled: number[] = [];
+        const errors: SubscriptionError[] = [];
+        const failing = store.subscribe({
+          checkpointName,
+          filter: { categories: [cat] },
+          batchSize: 4,
+          handler: async (events) => {
+            for (const e of events) if (e.type === 'Poison') throw new Error('cannot digest');
+            handled.push(...events.map((e) => (e.data as { n: number }).n));
+          },
+          onError: (e) => errors.push(e),
+        });
+        await eventually(() => errors.length === 1);
+        await failing.stop();
+        expect(errors[0].failedEvent).toMatchObject({ type: 'Poison', streamVersion: 13 });
+        expect(handled).toEqual(Array.from({ length: 13 }, (_, n) => n));
+        const retried: number[] = [];
+        const again = store.subscribe({ checkpointName, filter: { categories: [cat] }, batchSize: 4, handler: async (es) => void retried.push(...es.map((e) => (e.data as { n: number }).n)) });
+        await eventually(() => retried.length === 17);
+        await again.caughtUp();
+        await again.stop();
+        expect(retried).toEqual(Array.from({ length: 17 }, (_, i) => 13 + i));
+      });
+
       it('switches from catch-up to live under concurrent writes with no gap and no duplicate', async () => {
         const cat = category();
         const writers = 4;

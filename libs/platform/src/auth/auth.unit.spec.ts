@@ -61,4 +61,25 @@ describe('token verifier (HS256)', () => {
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
     await expect(verify(none)).rejects.toBeInstanceOf(InvalidToken);
   });
+
+  it('remembers a verified token until its expiry, and only that exact token', async () => {
+    let now = Date.now();
+    const remembering = createTokenVerifier({ JWT_ISSUER: DEFAULT_JWT_ISSUER, JWT_AUDIENCE: DEFAULT_JWT_AUDIENCE, JWT_SECRET: DEV_JWT_SECRET }, () => now);
+    const token = await signDevToken({ roles: ['agent'], sub: 'carla', ttl: '10m' });
+    await expect(remembering(token)).resolves.toMatchObject({ id: 'carla' });
+    // Same text: answered from memory. One character of the signature changed: verified, refused.
+    await expect(remembering(token)).resolves.toMatchObject({ id: 'carla' });
+    const [header, payload, signature] = token.split('.');
+    const tampered = `${header}.${payload}.${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
+    await expect(remembering(tampered)).rejects.toBeInstanceOf(InvalidToken);
+    // Past its exp the remembered answer is dropped and jose's own check refuses it.
+    now += 11 * 60_000;
+    jest.useFakeTimers({ now, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      await expect(remembering(token)).rejects.toThrow(/expired/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
+

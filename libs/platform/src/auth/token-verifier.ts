@@ -21,8 +21,15 @@ export class KeysUnavailable extends Error {
 
 export type TokenVerifier = (token: string) => Promise<Actor>;
 
-/** Verifies signature (HS256 secret or JWKS), expiry, issuer and audience; maps claims to an Actor. */
-export const createTokenVerifier = (config: TokenVerifierConfig): TokenVerifier => {
+/** Tokens verified lately, until they expire: a client sends the same token with every request. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+/**
+ * Verifies signature (HS256 secret or JWKS), expiry, issuer and audience; maps claims to an Actor.
+ * A token verified once is remembered (by its exact text, so the signature is the one checked)
+ * until its `exp`, up to VERIFIED_CACHE_SIZE tokens: a request with a known token costs no crypto.
+ */
+export const createTokenVerifier = (config: TokenVerifierConfig, now: () => number = Date.now): TokenVerifier => {
   const options = {
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
@@ -31,13 +38,26 @@ export const createTokenVerifier = (config: TokenVerifierConfig): TokenVerifier 
   const verify: (token: string) => Promise<JWTPayload> = config.JWT_JWKS_URL
     ? jwksVerifier(createRemoteJWKSet(new URL(config.JWT_JWKS_URL)), options)
     : secretVerifier(new TextEncoder().encode(requiredSecret(config)), options);
-  return async (token) => actorFrom(await verify(token));
+  const verified = new Map<string, { actor: Actor; expiresAt: number }>();
+  return async (token) => {
+    const known = verified.get(token);
+    if (known && known.expiresAt > now()) return known.actor;
+    if (known) verified.delete(token);
+    const payload = await verify(token);
+    const actor = actorFrom(payload);
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { actor, expiresAt: (payload.exp as number) * 1000 });
+    return actor;
+  };
 };
 
 type VerifyOptions = { issuer: string; audience: string; requiredClaims: string[] };
 
-const secretVerifier = (secret: Uint8Array, options: VerifyOptions) => async (token: string) =>
-  (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] }).catch(refusal)).payload;
+/** The HMAC key is imported once (jose would import raw bytes again on every call). */
+const secretVerifier = (secret: Uint8Array, options: VerifyOptions) => {
+  const key = crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  return async (token: string) => (await jwtVerify(token, await key, { ...options, algorithms: ['HS256'] }).catch(refusal)).payload;
+};
 
 const jwksVerifier = (keys: JWTVerifyGetKey, options: VerifyOptions) => async (token: string) =>
   (await jwtVerify(token, keys, options).catch(refusal)).payload;
