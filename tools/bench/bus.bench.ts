@@ -125,7 +125,7 @@ async function main() {
     const db = `bus_bench_${Date.now()}`;
     await admin.query(`CREATE DATABASE ${db}`);
     await admin.end();
-    const url = server.url.replace(/\/[^/]*$/, `/${db}`);
+    const url = Object.assign(new URL(server.url), { pathname: `/${db}` }).toString();
     await publishRate(url);
     // Each figure measures its own workload: the publish phase's 100k rows (and the checkpoint and
     // autovacuum they trigger) would otherwise land inside the latency window.
