@@ -52,6 +52,25 @@ export const backoffDelay = (backoff: Backoff | undefined, attempt: number): num
   return Math.min(max, initial * 2 ** Math.min(attempt - 1, 20));
 };
 
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+// SQLSTATE class 08 (connection exception), 57P01–57P03 (server shutting down / starting), 53300 (too many connections).
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
+const CONNECTION_MESSAGES = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable/i;
+
+/**
+ * True when an error says the database (or broker) could not be reached, not that the message or
+ * its handler is wrong: such a failure is no attempt against the policy. Retried with back-off
+ * until the store is back, it never sends a healthy message to the dead-letter topic.
+ */
+export const isUnavailable = (error: unknown): boolean => {
+  const e = error as { code?: unknown; message?: unknown; name?: unknown } | undefined;
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code)) return true;
+  if (e.name === 'KafkaJSConnectionError' || e.name === 'KafkaJSConnectionClosedError') return true;
+  return typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message);
+};
+
 const errorText = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'object' ? JSON.stringify(error) : String(error);
 
@@ -99,6 +118,7 @@ export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: De
       await deadLetterUntilStored(m, { kind: 'validation', error: `invalid payload: ${describeViolations(violations)}`, attempts: 0 }, rules, port);
       return 'done';
     }
+    let outages = 0;
     for (let attempt = firstAttempt; ; attempt++) {
       try {
         await withConsumerSpan(m, group, (traceparent) =>
@@ -109,6 +129,14 @@ export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: De
         return 'done';
       } catch (error) {
         if (error instanceof PartitionRevoked) throw error;
+        if (isUnavailable(error)) {
+          // Not this message's fault: wait for the store and try the same attempt again.
+          attempt--;
+          busMetrics.unavailable().inc({ group, topic: m.topic });
+          if (!(await port.pause(backoffDelay(policy.backoff, ++outages)))) return 'stopped';
+          continue;
+        }
+        outages = 0;
         busMetrics.handlerFailures().inc({ group, topic: m.topic });
         const maxAttempts = policy.maxAttempts ?? 3;
         if (policy.kind === 'dead-letter' && attempt >= maxAttempts) {
@@ -148,7 +176,7 @@ export const deliverBatch = async (messages: readonly ReceivedMessage[], rules: 
     });
   } catch (error) {
     if (error instanceof PartitionRevoked) throw error;
-    if (current >= 0) busMetrics.handlerFailures().inc({ group, topic: messages[current].topic });
+    if (current >= 0) (isUnavailable(error) ? busMetrics.unavailable() : busMetrics.handlerFailures()).inc({ group, topic: messages[current].topic });
     return { committed: false, failedAt: current >= 0 ? current : undefined, error };
   }
   for (const m of messages) {

@@ -12,5 +12,7 @@ export const busMetrics = {
     gauge('cartera_bus_blocked_partitions', 'Partitions stopped by a failing message (policy block)', ['group', 'topic', 'partition']),
   deadLettered: () => counter('cartera_bus_dead_lettered_total', 'Messages sent to a dead-letter topic', ['group', 'topic', 'reason']),
   handlerFailures: () => counter('cartera_bus_handler_failures_total', 'Failed handler attempts', ['group', 'topic']),
+  unavailable: () =>
+    counter('cartera_bus_store_unavailable_total', 'Deliveries retried because the database or broker could not be reached (no attempt counted)', ['group', 'topic']),
   processed: () => counter('cartera_bus_processed_total', 'Messages handled successfully', ['group', 'topic']),
 };

@@ -105,6 +105,42 @@ describe('PostgreSQL bus: faults', () => {
     await c.consumer.stop();
   });
 
+  it('a database connection lost during delivery spends no attempt: a healthy message never reaches the dead-letter topic', async () => {
+    const topic = `faults.outage.${randomUUID().slice(0, 8)}`;
+    await bus.ensureTopics([{ name: topic, partitions: 1 }]);
+    const table = await appliedTable();
+    let cuts = 0;
+    const calls: number[] = [];
+    const c = collect(bus, {
+      topics: [topic],
+      group: 'outage-projection',
+      policy: { kind: 'dead-letter', maxAttempts: 2, backoff: { initialMs: 10, maxMs: 40 } },
+      handle: async (m, ctx) => {
+        const seq = (m.payload as { seq: number }).seq;
+        calls.push(seq);
+        await ctx.client.query(`INSERT INTO ${table} (message_id, key, seq, pid) VALUES ($1, $2, $3, pg_backend_pid())`, [m.messageId, m.key, seq]);
+        // The first four deliveries of seq 1 lose their connection mid-transaction (the server
+        // ends the backend: SQLSTATE 57P01), twice the policy's maxAttempts.
+        if (seq === 1 && cuts < 4) {
+          cuts++;
+          await ctx.client.query('SELECT pg_terminate_backend(pg_backend_pid())');
+        }
+      },
+    });
+    const dlq = collect(bus, { topics: [`${topic}.dlq`], group: `outage-dlq-${randomUUID().slice(0, 8)}`, validate: false });
+    await Promise.all([c.consumer.started, dlq.consumer.started]);
+    await bus.publish(topic, [0, 1, 2].map((seq) => ping('debtor-outage', seq)));
+
+    await eventually(async () => (await countApplied(table)).n === 3);
+    expect(cuts).toBe(4);
+    expect(calls.filter((s) => s === 1).length).toBeGreaterThanOrEqual(5);
+    // Each message applied exactly once, in order; the rolled-back attempts left nothing.
+    expect((await db().pool.query(`SELECT seq FROM ${table} ORDER BY id`)).rows.map((r) => r.seq)).toEqual([0, 1, 2]);
+    expect(dlq.received).toHaveLength(0);
+    expect(await register.getSingleMetricAsString('cartera_bus_store_unavailable_total')).toMatch(/group="outage-projection"[^\n]*} 4$/m);
+    await Promise.all([c.consumer.stop(), dlq.consumer.stop()]);
+  });
+
   it('a consumer killed with SIGKILL mid-batch and restarted applies every message exactly once, in key order', async () => {
     const topic = `faults.kill.${randomUUID().slice(0, 8)}`;
     const group = 'kill-test';

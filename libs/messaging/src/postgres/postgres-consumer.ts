@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Pool, PoolClient } from 'pg';
 import { PartitionRevoked, type Consumer, type ConsumerHealth, type PartitionRef, type ReceivedMessage, type SubscribeOptions } from '../bus.port';
-import { BlockedPartitions, deadLetterHeaders, deliver, deliverBatch, isDeliverable, validateWithContracts, type DeliveryPort, type DeliveryRules } from '../delivery';
+import { BlockedPartitions, deadLetterHeaders, deliver, deliverBatch, isDeliverable, isUnavailable, validateWithContracts, type DeliveryPort, type DeliveryRules } from '../delivery';
 import { applyBatchOnce, applyOnce, quoteSchema } from '../inbox';
 import { encodePayload, envelopeFrom } from '../message-codec';
 import type { LogRow } from './postgres-bus';
@@ -292,7 +292,8 @@ class PartitionWorker {
         // Deadlock or serialisation failure: handlers take shared rows in message order, which
         // big transactions on other partitions can invert. The rest of this run goes one by one.
         if (isTransient(outcome.error)) ceiling = 1;
-        if (outcome.failedAt !== undefined) retry = { index: i + failedAt, attempt: 2 };
+        // An outage spends no attempt: the message starts again at its first.
+        if (outcome.failedAt !== undefined && !isUnavailable(outcome.error)) retry = { index: i + failedAt, attempt: 2 };
         if (failedAt >= 1) {
           cap = Math.min(failedAt, ceiling);
           continue;
