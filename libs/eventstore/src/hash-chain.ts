@@ -28,10 +28,22 @@ const sha256 = (...parts: (Buffer | string)[]): Buffer => {
   return h.digest();
 };
 
+// The events of one append share one occurredAt: write its (quoted) ISO text once.
+let lastOccurredAt = Number.NaN;
+let lastOccurredAtJson = '';
+const occurredAtJson = (at: Date): string => {
+  const time = at.getTime();
+  if (time !== lastOccurredAt) {
+    lastOccurredAtJson = JSON.stringify(at.toISOString());
+    lastOccurredAt = time;
+  }
+  return lastOccurredAtJson;
+};
+
 /** Canonical JSON of the event (same bytes as `stringifyJson` on the decoded envelope). */
 export const canonicalEvent = (e: HashableEvent): string =>
   `{"data":${e.dataJson},"id":${JSON.stringify(e.id)},"metadata":${e.metadataJson},` +
-  `"occurredAt":${JSON.stringify(e.occurredAt.toISOString())},"schemaVersion":${e.schemaVersion},` +
+  `"occurredAt":${occurredAtJson(e.occurredAt)},"schemaVersion":${e.schemaVersion},` +
   `"streamId":${JSON.stringify(e.streamId)},"type":${JSON.stringify(e.type)}}`;
 
 // One-shot hashing (Node ≥ 20.12) skips the Hash object: about twice as fast for an event-sized input.

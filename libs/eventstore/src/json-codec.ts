@@ -84,6 +84,38 @@ const SLOW_PATH = new Error('slow path');
 // Deeper than any event a service writes; beyond it (or on a cycle) the slow path decides.
 const MAX_FAST_DEPTH = 200;
 
+/**
+ * How to write an object with a given list of own keys: the keys sorted and each already written
+ * as `"key":`. Events of one type share a few key lists, so a plan is found by comparing the keys
+ * (interned strings, compared by pointer) instead of sorting and quoting them for every object.
+ */
+type KeyPlan = Readonly<{ keys: readonly string[]; sorted: readonly string[]; prefixes: readonly string[] }>;
+const plansByFirstKey = new Map<string, KeyPlan[]>();
+let planCount = 0;
+// Bounds the memory of objects keyed by data (maps of ids and the like): beyond it, plans are not kept.
+const MAX_PLANS = 1024;
+const MAX_PLANNED_KEYS = 64;
+
+const sameKeys = (a: readonly string[], b: readonly string[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+const planFor = (keys: string[]): KeyPlan => {
+  const candidates = plansByFirstKey.get(keys[0]);
+  if (candidates !== undefined) for (const plan of candidates) if (sameKeys(plan.keys, keys)) return plan;
+  for (const key of keys) if (!isWellFormed(key)) throw SLOW_PATH;
+  const sorted = keys.slice().sort();
+  const plan: KeyPlan = { keys, sorted, prefixes: sorted.map((key) => `${JSON.stringify(key)}:`) };
+  if (planCount < MAX_PLANS && keys.length <= MAX_PLANNED_KEYS) {
+    planCount++;
+    if (candidates !== undefined) candidates.push(plan);
+    else plansByFirstKey.set(keys[0], [plan]);
+  }
+  return plan;
+};
+
 /** The common case without building a path string per value; refuses by handing over to `encode`. */
 const encodeFast = (value: unknown, depth: number): string | undefined => {
   switch (typeof value) {
@@ -117,16 +149,17 @@ const encodeFast = (value: unknown, depth: number): string | undefined => {
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) throw SLOW_PATH;
-  const keys = Object.keys(value).sort();
+  const keys = Object.keys(value);
+  if (keys.length === 0) return '{}';
   if (keys.length === 1 && keys[0] === BIGINT_TAG) throw SLOW_PATH;
-  let out = '{';
-  for (const key of keys) {
-    const encoded = encodeFast((value as Record<string, unknown>)[key], depth + 1);
+  const { sorted, prefixes } = planFor(keys);
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const encoded = encodeFast((value as Record<string, unknown>)[sorted[i]], depth + 1);
     if (encoded === undefined) continue;
-    if (!isWellFormed(key)) throw SLOW_PATH;
-    out += out.length === 1 ? `${JSON.stringify(key)}:${encoded}` : `,${JSON.stringify(key)}:${encoded}`;
+    out += out.length === 0 ? `{${prefixes[i]}${encoded}` : `,${prefixes[i]}${encoded}`;
   }
-  return `${out}}`;
+  return out.length === 0 ? '{}' : `${out}}`;
 };
 
 /** Canonical, bigint-safe JSON text. Throws `NotSerialisable` naming the offending path. */

@@ -108,9 +108,15 @@ const prepareAppendWith = (
   if (!Array.isArray(events) || events.length === 0) throw new InvalidEventStoreInput('events must be a non-empty array');
   if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidEventStoreInput(`at most ${MAX_EVENTS_PER_APPEND} events per append`);
   const prepared = events.map((e: NewEvent, i) => prepareEvent(e, i, now, upcasters, metadataTexts));
-  const ids = new Set(prepared.map((e) => e.id));
-  if (ids.size !== prepared.length) throw new InvalidEventStoreInput('the same event id appears twice in one append');
+  if (repeatsAnId(prepared)) throw new InvalidEventStoreInput('the same event id appears twice in one append');
   return { streamId: id, expectedVersion, events: prepared };
+};
+
+/** Appends are mostly one to a few events (a bulk import makes one per stream): compare pairs below a Set's cost. */
+const repeatsAnId = (events: readonly PreparedEvent[]): boolean => {
+  if (events.length > 8) return new Set(events.map((e) => e.id)).size !== events.length;
+  for (let i = 1; i < events.length; i++) for (let j = 0; j < i; j++) if (events[i].id === events[j].id) return true;
+  return false;
 };
 
 /** Most events one `appendToStreams` call takes (all items together): one statement, one transaction. */
