@@ -1,27 +1,17 @@
-import { createPostgresEventStore } from '@cartera/eventstore/postgres';
 import type { PostgresEventStore } from '@cartera/eventstore/postgres';
 import type { RecordedEvent } from '@cartera/eventstore';
-import { useTestDatabase } from '@cartera/testing';
-import { ledgerTables, migrateLedgerSchema } from '../ledger.schema';
-import { placement, SYSTEM_CTX } from '../testing/ledger-fixtures';
+import { placement, SYSTEM_CTX, useLedgerStore } from '../testing/ledger-fixtures';
 import { accountStreamId } from './account-ids';
 import { AccountsCommands } from './accounts.commands';
 import { mapLedgerBatch } from './accounts.contracts';
-import { CreditorPolicies } from './creditor-policies';
 
 describe('the publisher’s batch mapper', () => {
-  const t = ledgerTables('ledger');
+  const ledger = useLedgerStore();
   let store: PostgresEventStore;
   let commands: AccountsCommands;
-  afterAll(() => store?.close());
-  const db = useTestDatabase();
-
-  beforeAll(async () => {
-    await migrateLedgerSchema(db().pool, t);
-    store = await createPostgresEventStore({ pool: db().pool, schema: 'ledger' });
-    const policies = new CreditorPolicies(db().pool, t);
-    await policies.refresh();
-    commands = new AccountsCommands(store, policies);
+  beforeAll(() => {
+    store = ledger.store();
+    commands = new AccountsCommands(store, ledger.policies());
   });
 
   const pay = (id: string, paymentId: string, amount: bigint) =>

@@ -1,9 +1,6 @@
-import { createPostgresEventStore } from '@cartera/eventstore/postgres';
 import type { PostgresEventStore } from '@cartera/eventstore/postgres';
 import type { Subscription } from '@cartera/eventstore';
-import { useTestDatabase } from '@cartera/testing';
-import { ledgerTables, migrateLedgerSchema } from '../ledger.schema';
-import { placement, SYSTEM_CTX } from '../testing/ledger-fixtures';
+import { placement, SYSTEM_CTX, useLedgerStore } from '../testing/ledger-fixtures';
 import { accountStreamId } from './account-ids';
 import { startAccountSummary } from './account-summary.table';
 import { AccountsCommands } from './accounts.commands';
@@ -12,25 +9,19 @@ import { CreditorPolicies } from './creditor-policies';
 import { InterestJob } from './interest.job';
 
 describe('ledger daily jobs', () => {
-  const t = ledgerTables('ledger');
+  const ledger = useLedgerStore();
+  const { t, db } = ledger;
   let store: PostgresEventStore;
   let projection: Subscription;
   let policies: CreditorPolicies;
   let commands: AccountsCommands;
-  // Declared before the database's own hooks so the subscription lets go of its connection before the drop.
-  afterAll(async () => {
-    await projection?.stop();
-    await store?.close();
-  });
-  const db = useTestDatabase();
 
-  beforeAll(async () => {
-    await migrateLedgerSchema(db().pool, t);
-    store = await createPostgresEventStore({ pool: db().pool, schema: 'ledger' });
-    policies = new CreditorPolicies(db().pool, t);
-    await policies.refresh();
+  beforeAll(() => {
+    store = ledger.store();
+    policies = ledger.policies();
     commands = new AccountsCommands(store, policies);
     projection = startAccountSummary(store, t);
+    ledger.onClose(() => projection.stop());
   });
 
   const place = async (ref: string, overrides: Parameters<typeof placement>[1]) => {

@@ -1,12 +1,9 @@
-import { createPostgresEventStore } from '@cartera/eventstore/postgres';
 import type { PostgresEventStore } from '@cartera/eventstore/postgres';
 import type { Subscription } from '@cartera/eventstore';
-import { useTestDatabase } from '@cartera/testing';
 import { Readable } from 'node:stream';
 import { accountIdOf, accountStreamId } from '../accounts/account-ids';
 import { startAccountSummary } from '../accounts/account-summary.table';
-import { CreditorPolicies } from '../accounts/creditor-policies';
-import { ledgerTables, migrateLedgerSchema } from '../ledger.schema';
+import { useLedgerStore } from '../testing/ledger-fixtures';
 import { PlacementImporter } from './placement-import';
 import { PlacementsTable } from './placements.table';
 
@@ -21,25 +18,19 @@ const row = (ref: string, overrides: Partial<Record<string, string>> = {}) => {
 };
 
 describe('placement import (streamed)', () => {
-  const t = ledgerTables('ledger');
+  const ledger = useLedgerStore();
+  const { t, db } = ledger;
   let store: PostgresEventStore;
   let projection: Subscription;
   let importer: PlacementImporter;
   let placements: PlacementsTable;
-  afterAll(async () => {
-    await projection?.stop();
-    await store?.close();
-  });
-  const db = useTestDatabase();
 
-  beforeAll(async () => {
-    await migrateLedgerSchema(db().pool, t);
-    store = await createPostgresEventStore({ pool: db().pool, schema: 'ledger' });
-    const policies = new CreditorPolicies(db().pool, t);
-    await policies.refresh();
+  beforeAll(() => {
+    store = ledger.store();
     placements = new PlacementsTable(db().pool, t);
-    importer = new PlacementImporter(store, db().pool, t, policies, placements, { batchSize: 3, parallel: 2 });
+    importer = new PlacementImporter(store, db().pool, t, ledger.policies(), placements, { batchSize: 3, parallel: 2 });
     projection = startAccountSummary(store, t);
+    ledger.onClose(() => projection.stop());
   });
 
   const run = async (id: string, lines: string[], format: 'csv' | 'ndjson' = 'csv') => {
