@@ -1,10 +1,11 @@
-// `npm run bench:reporting [-- --accounts 12500] [--rate 200] [--seconds 30]`: reporting figures on
+// `npm run bench:reporting [-- --accounts 12500] [--rate 200] [--seconds 30] [--only rebuild]`: reporting figures on
 // the embedded default, one JSON line each. The ledger and reporting run as their own processes
 // (`apps/<service>/src/main.ts`, as `npm start` runs them) on one embedded PostgreSQL.
 // 1. N synthetic ledger contract messages published on the bus; the live projections catch up
 //    (their rate is printed), then each projection is rebuilt (target ≥ 20,000 events/s).
 // 2. Payments posted through the ledger's HTTP API at a steady rate; latency until the payment is
 //    visible in reporting's accounts table (target p99 < 500 ms at 200/s).
+// `--only rebuild` stops after step 1 (history, catch-up, rebuilds).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -131,7 +132,8 @@ const measureVisibility = async (pool: Pool, accountIds: string[], rate: number,
 };
 
 const main = async () => {
-  const { values } = parseArgs({ options: { accounts: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, 'latency-accounts': { type: 'string' } } });
+  const { values } = parseArgs({ options: { accounts: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, 'latency-accounts': { type: 'string' }, only: { type: 'string' } } });
+  if (values.only !== undefined && values.only !== 'rebuild') throw new Error(`--only: 'rebuild' is the one phase that runs alone`);
   const accounts = Number(values.accounts ?? 12_500);
   const rate = Number(values.rate ?? 200);
   const duration = Number(values.seconds ?? 30);
@@ -166,6 +168,7 @@ const main = async () => {
       if (res.state !== 'done' || !res.result) throw new Error(`rebuild of ${name}: ${res.error ?? res.state}`);
       print('rebuild', { projection: name, events: res.result.events, seconds: res.result.seconds, eventsPerSec: res.result.eventsPerSecond, targetEventsPerSec: 20_000 });
     }
+    if (values.only === 'rebuild') return;
 
     // 2a. Consumer side alone: PaymentPosted + BalanceChanged published on the bus at the same rate.
     const synthetic = (await pool.query<{ account_id: string; debtor_id: string; creditor_id: string; balance: string }>(

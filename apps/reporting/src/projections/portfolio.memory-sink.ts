@@ -8,7 +8,7 @@ import { accountValues, paymentValues } from './portfolio.sql-sink';
 import {
   ACCOUNT_COLUMNS, COLLECTIONS_COLUMNS, MOVEMENT_COLUMNS, PAYMENT_COLUMNS, PORTFOLIO_COLUMNS, type PortfolioTables,
 } from './portfolio.tables';
-import { bulkInsert } from './sql';
+import { copyRows } from './sql';
 
 /**
  * The rebuild's fast path: the same `projectPortfolio` as the live consumer, with state in memory
@@ -28,29 +28,43 @@ export class PortfolioMemorySink {
     const c = projectPortfolio(m, this.accounts.get(look.accountId), payment);
     if (c.account) this.accounts.set(c.account.accountId, c.account);
     if (c.payment) this.payments.set(paymentKey(c.payment.accountId, c.payment.paymentId), c.payment);
+    // Sums in place (the sink owns these objects; no per-event copies).
     for (const d of c.portfolio) {
       const k = portfolioGroupKey(d);
-      const entry = this.portfolio.get(k) ?? { group: { creditorId: d.creditorId, currency: d.currency, bucket: d.bucket, status: d.status }, days: new Map() };
-      const day = entry.days.get(d.day) ?? { count: 0, balance: 0n };
-      entry.days.set(d.day, { count: day.count + d.count, balance: day.balance + d.balance });
-      this.portfolio.set(k, entry);
+      let entry = this.portfolio.get(k);
+      if (!entry) this.portfolio.set(k, (entry = { group: { creditorId: d.creditorId, currency: d.currency, bucket: d.bucket, status: d.status }, days: new Map() }));
+      const day = entry.days.get(d.day);
+      if (day) {
+        day.count += d.count;
+        day.balance += d.balance;
+      } else entry.days.set(d.day, { count: d.count, balance: d.balance });
     }
     for (const d of c.collections) {
       const k = collectionsKey(d);
       const s = this.collections.get(k);
-      this.collections.set(k, s ? { ...s, paymentCount: s.paymentCount + d.paymentCount, gross: s.gross + d.gross, reversalCount: s.reversalCount + d.reversalCount, reversed: s.reversed + d.reversed } : d);
+      if (!s) this.collections.set(k, { ...d });
+      else {
+        s.paymentCount += d.paymentCount;
+        s.gross += d.gross;
+        s.reversalCount += d.reversalCount;
+        s.reversed += d.reversed;
+      }
     }
     for (const d of c.movements) {
       const k = movementKey(d);
       const s = this.movements.get(k);
-      this.movements.set(k, s ? { ...s, count: s.count + d.count, balance: s.balance + d.balance } : d);
+      if (!s) this.movements.set(k, { ...d });
+      else {
+        s.count += d.count;
+        s.balance += d.balance;
+      }
     }
   }
 
-  /** Writes everything into (empty) tables: the daily series as running totals per group. */
+  /** Writes everything into (empty, index-less) tables, one COPY each: the daily series as running totals per group. */
   async flush(client: ClientBase, t: PortfolioTables): Promise<void> {
-    await bulkInsert(client, t.accounts, ACCOUNT_COLUMNS, [...this.accounts.values()].map(accountValues));
-    await bulkInsert(client, t.payments, PAYMENT_COLUMNS, [...this.payments.values()].map(paymentValues));
+    await copyRows(client, t.accounts, ACCOUNT_COLUMNS, [...this.accounts.values()].map(accountValues));
+    await copyRows(client, t.payments, PAYMENT_COLUMNS, [...this.payments.values()].map(paymentValues));
     const series: unknown[][] = [];
     for (const { group, days } of this.portfolio.values()) {
       let count = 0;
@@ -61,11 +75,11 @@ export class PortfolioMemorySink {
         series.push([group.creditorId, group.currency, group.bucket, group.status, day, count, balance]);
       }
     }
-    await bulkInsert(client, t.portfolioDaily, PORTFOLIO_COLUMNS, series);
-    await bulkInsert(client, t.collectionsDaily, COLLECTIONS_COLUMNS, [...this.collections.values()].map((d) => [
+    await copyRows(client, t.portfolioDaily, PORTFOLIO_COLUMNS, series);
+    await copyRows(client, t.collectionsDaily, COLLECTIONS_COLUMNS, [...this.collections.values()].map((d) => [
       d.day, d.creditorId, d.currency, d.channel, d.paymentCount, d.gross, d.reversalCount, d.reversed, d.gross - d.reversed,
     ]));
-    await bulkInsert(client, t.bucketMovements, MOVEMENT_COLUMNS, [...this.movements.values()].map((d) => [
+    await copyRows(client, t.bucketMovements, MOVEMENT_COLUMNS, [...this.movements.values()].map((d) => [
       d.day, d.creditorId, d.currency, d.fromBucket, d.toBucket, d.count, d.balance,
     ]));
   }

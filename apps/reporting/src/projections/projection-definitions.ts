@@ -1,25 +1,23 @@
 import { ALL_TOPICS, findContract, TOPICS, validateContract } from '@cartera/contracts';
 import type { MessageValidator } from '@cartera/messaging';
-import type { ClientBase } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 import type { MessageWrites } from './sql';
 import { PortfolioMemorySink } from './portfolio.memory-sink';
 import { applyPortfolioSql } from './portfolio.sql-sink';
 import { PORTFOLIO_TABLE_NAMES, portfolioTables } from './portfolio.tables';
-import { applyTimelineSql, insertTimelineBatch, TIMELINE_TABLE_NAMES, timelineTable, type TimelineMessage } from './timeline.projection';
+import { applyTimelineSql, copyTimelineRows, TIMELINE_TABLE_NAMES, timelineTable, timelineValues, type TimelineMessage } from './timeline.projection';
 
 /** A bus message as projections see it (live delivery and rebuild replay give the same shape). */
 export type BusMessage = TimelineMessage;
 
-/** Where a rebuild puts history: in memory, or straight into the shadow tables batch by batch. */
+/** Where a rebuild puts history: in memory, or straight into the shadow tables page by page. */
 export interface ReplaySink {
   apply(m: BusMessage): void;
-  /** After each read batch (append-only projections write it here, through the pool). */
-  afterBatch(db: Queryable, batch: readonly BusMessage[]): Promise<void>;
-  /** Once the replay reached the live position: the rest goes into the tables (inside `client`'s transaction). */
+  /** After each page read (append-only projections write what it applied here, with connections of the pool). */
+  afterPage(pool: Pool): Promise<void>;
+  /** Once the replay reached the live position: the rest goes into the (index-less) tables, inside `client`'s transaction. */
   finish(client: ClientBase): Promise<void>;
 }
-
-export type Queryable = Pick<ClientBase, 'query'>;
 
 /**
  * The one consumer group of the service: every projection is applied in the same inbox
@@ -54,7 +52,7 @@ export const portfolioProjection: ProjectionDefinition = {
     const memory = new PortfolioMemorySink();
     return {
       apply: (m) => memory.apply(m),
-      afterBatch: async () => undefined,
+      afterPage: async () => undefined,
       finish: (client) => memory.flush(client, portfolioTables(schema, suffix)),
     };
   },
@@ -66,12 +64,14 @@ export const timelineProjection: ProjectionDefinition = {
   tables: TIMELINE_TABLE_NAMES,
   apply: async (db, schema, suffix, m) => applyTimelineSql(db, timelineTable(schema, suffix), m),
   replaySink: (schema, suffix) => {
-    // Append-only: each batch is inserted as it is read, two inserts in flight (PostgreSQL's second core).
+    // Append-only: each page is copied in as it is read, two copies in flight (PostgreSQL's second core).
     const inFlight: Promise<void>[] = [];
+    let rows: unknown[][] = [];
     return {
-      apply: () => undefined,
-      afterBatch: async (db, batch) => {
-        const insert = insertTimelineBatch(db, timelineTable(schema, suffix), batch);
+      apply: (m) => void rows.push(timelineValues(m)),
+      afterPage: async (pool) => {
+        const insert = copyTimelineRows(pool, timelineTable(schema, suffix), rows);
+        rows = [];
         insert.catch(() => undefined); // awaited below or in finish; not an unhandled rejection meanwhile
         inFlight.push(insert);
         if (inFlight.length >= 2) await inFlight.shift();

@@ -1,6 +1,6 @@
 import { CE_HEADERS, dlqTopicOf } from '@cartera/contracts';
 import { decodePayload } from '@cartera/messaging';
-import type { ClientBase, Pool, PoolClient } from 'pg';
+import type { ClientBase, Pool, PoolClient, QueryResult } from 'pg';
 import { REPORTING_GROUP, type BusMessage, type ProjectionDefinition } from './projection-definitions';
 import { MessageWrites, qualified } from './sql';
 
@@ -12,6 +12,8 @@ type Positions = Map<string, bigint>;
 type LogRow = { offset: string; key: string; payload: string; id: string; type: string; time: string; version: string; source: string | null };
 const keyOf = (topic: string, partition: number) => `${topic}/${partition}`;
 const READ_BATCH = 5_000;
+/** Pages read ahead of the one being applied, across partitions (PostgreSQL reads while Node applies). */
+const READ_AHEAD = 2;
 /** Below this many messages behind the live group, the rest is applied under the swap lock. */
 const SWAP_WHEN_BEHIND = 500;
 
@@ -45,13 +47,16 @@ export class ProjectionRebuild {
         await this.createShadowTables();
         this.skip = await this.deadLettered();
         const sink = this.def.replaySink(this.schema, SHADOW);
-        await this.replay(await this.liveOffsets(this.pool), async (batch) => {
-          for (const m of batch) sink.apply(m);
-          await sink.afterBatch(this.pool, batch);
+        await this.replay(await this.liveOffsets(this.pool), async (page) => {
+          for (const m of page) sink.apply(m);
+          await sink.afterPage(this.pool);
         });
-        await this.inTransaction((c) => sink.finish(c));
+        await this.inTransaction(async (c) => {
+          await sink.finish(c);
+          await this.indexShadowTables(c);
+        });
         for (let round = 0; round < 20; round++) {
-          const applied = await this.replay(await this.liveOffsets(this.pool), (batch) => this.inTransaction((c) => this.applyEach(c, batch)));
+          const applied = await this.replay(await this.liveOffsets(this.pool), (page) => this.inTransaction((c) => this.applyEach(c, page)));
           if (applied < SWAP_WHEN_BEHIND) break;
         }
         await this.swap();
@@ -65,9 +70,9 @@ export class ProjectionRebuild {
     return { projection: this.def.name, events: this.events, seconds: +seconds.toFixed(3), eventsPerSecond: Math.round(this.events / seconds) };
   }
 
-  private async applyEach(client: ClientBase, batch: readonly BusMessage[]): Promise<void> {
+  private async applyEach(client: ClientBase, page: Iterable<BusMessage>): Promise<void> {
     const db = new MessageWrites(client);
-    for (const m of batch) await this.def.apply(db, this.schema, SHADOW, m);
+    for (const m of page) await this.def.apply(db, this.schema, SHADOW, m);
     await db.flush();
   }
 
@@ -86,13 +91,35 @@ export class ProjectionRebuild {
     }
   }
 
+  /** Without indexes: the bulk load writes the heap only, and each index is built once afterwards (measured faster). */
   private async createShadowTables(): Promise<void> {
     await this.inTransaction(async (c) => {
       for (const table of this.def.tables) {
         await c.query(`DROP TABLE IF EXISTS ${qualified(this.schema, table + SHADOW)}`);
-        await c.query(`CREATE TABLE ${qualified(this.schema, table + SHADOW)} (LIKE ${qualified(this.schema, table)} INCLUDING ALL)`);
+        await c.query(`CREATE TABLE ${qualified(this.schema, table + SHADOW)} (LIKE ${qualified(this.schema, table)} INCLUDING ALL EXCLUDING INDEXES)`);
       }
     });
+  }
+
+  /**
+   * The live tables' indexes on the shadow tables, as `LIKE … INCLUDING ALL` would have made them
+   * (names chosen by PostgreSQL; the swap gives them the live names back). Before the messages
+   * applied one by one, whose writes need them (ON CONFLICT).
+   */
+  private async indexShadowTables(c: ClientBase): Promise<void> {
+    for (const table of this.def.tables) {
+      const shadow = qualified(this.schema, table + SHADOW);
+      const { rows } = await c.query<{ indexdef: string; constraintdef: string | null }>(
+        `SELECT pg_get_indexdef(i.indexrelid) AS indexdef, pg_get_constraintdef(k.oid) AS constraintdef FROM pg_index i
+         LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')
+         WHERE i.indrelid = $1::regclass ORDER BY i.indexrelid`,
+        [qualified(this.schema, table)],
+      );
+      for (const r of rows) {
+        if (r.constraintdef) await c.query(`ALTER TABLE ${shadow} ADD ${r.constraintdef}`);
+        else await c.query(r.indexdef.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ /, `CREATE $1INDEX ON ${shadow} `));
+      }
+    }
   }
 
   /** Messages the live group dead-lettered: it never applied them, so neither does the replay. */
@@ -116,48 +143,57 @@ export class ProjectionRebuild {
   }
 
   /**
-   * Reads every partition from the replay's position up to `target`, in offset order, batch by
-   * batch; the next batch is read while the current one is applied.
+   * Reads every partition from the replay's position up to `target`, in offset order, page by page
+   * (offsets are contiguous per partition, so the pages are known in advance); READ_AHEAD pages are
+   * read, across partitions, while the current one is applied. A page's messages are decoded as
+   * `onPage` iterates them, so each payload object dies young instead of a page of them surviving a GC.
    */
-  private async replay(target: Positions, onBatch: (batch: BusMessage[]) => Promise<void>, client: Pick<ClientBase, 'query'> = this.pool): Promise<number> {
-    let applied = 0;
-    const read = (topic: string, partition: number, from: bigint, end: bigint) => {
+  private async replay(target: Positions, onPage: (page: Iterable<BusMessage>) => Promise<void>, client: Pick<ClientBase, 'query'> = this.pool): Promise<number> {
+    const pages: { key: string; topic: string; partition: number; from: bigint; end: bigint }[] = [];
+    for (const [key, end] of target) {
+      const [topic, partition] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
+      for (let from = this.positions.get(key) ?? 0n; from < end; from += BigInt(READ_BATCH)) {
+        pages.push({ key, topic, partition, from, end: from + BigInt(READ_BATCH) < end ? from + BigInt(READ_BATCH) : end });
+      }
+    }
+    const read = (p: (typeof pages)[number]) => {
       const rows = client.query<LogRow>(
         `SELECT m."offset"::text AS "offset", m.key, m.payload::text AS payload, m.headers->>'ce_id' AS id, m.headers->>'ce_type' AS type,
            m.headers->>'ce_time' AS time, m.headers->>'ce_schemaversion' AS version, m.headers->>'ce_source' AS source
          FROM ${qualified(this.busSchema, 'messages')} m
-         WHERE m.topic = $1 AND m.partition = $2 AND m."offset" >= $3 AND m."offset" < $4 ORDER BY m."offset" LIMIT ${READ_BATCH}`,
-        [topic, partition, from.toString(), end.toString()],
+         WHERE m.topic = $1 AND m.partition = $2 AND m."offset" >= $3 AND m."offset" < $4 ORDER BY m."offset"`,
+        [p.topic, p.partition, p.from.toString(), p.end.toString()],
       );
-      rows.catch(() => undefined); // awaited below; a batch that fails first must not leave it unhandled
+      rows.catch(() => undefined); // awaited below; a page that fails first must not leave it unhandled
       return rows;
     };
-    for (const [key, end] of target) {
-      const [topic, partition] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
-      let from = this.positions.get(key) ?? 0n;
-      let next = from < end ? read(topic, partition, from, end) : undefined;
-      while (next) {
-        const { rows } = await next;
-        // Offsets are contiguous per partition: a gap means retention deleted history the tables were built from.
-        if (rows.length === 0 || rows[0].offset !== from.toString()) throw new HistoryPruned(topic, partition, from);
-        from = BigInt(rows[rows.length - 1].offset) + 1n;
-        next = rows.length === READ_BATCH && from < end ? read(topic, partition, from, end) : undefined;
-        const batch: BusMessage[] = [];
-        for (const r of rows) {
-          if (this.seen.has(r.id) || this.skip.has(r.id)) continue;
-          this.seen.add(r.id);
-          batch.push({
-            messageId: r.id, key: r.key, type: r.type, schemaVersion: Number(r.version), occurredAt: r.time, payload: decodePayload(r.payload),
-            headers: r.source ? { [CE_HEADERS.source]: r.source } : {}, topic, partition, offset: r.offset,
-          });
-        }
-        await onBatch(batch);
-        applied += batch.length;
-        this.positions.set(key, from);
-      }
+    // One client (the swap's transaction) runs one query at a time: no read-ahead there.
+    const ahead = client === this.pool ? READ_AHEAD : 0;
+    const reads = pages.slice(0, ahead).map(read);
+    const before = this.events;
+    for (let i = 0; i < pages.length; i++) {
+      if (i + ahead < pages.length) reads.push(read(pages[i + ahead]));
+      const { key, topic, partition, from, end } = pages[i];
+      const { rows } = await (reads.shift() as Promise<QueryResult<LogRow>>);
+      // A gap at a page's start means retention deleted history the tables were built from.
+      if (rows.length === 0 || rows[0].offset !== from.toString()) throw new HistoryPruned(topic, partition, from);
+      await onPage(this.messagesOf(rows, topic, partition));
+      this.positions.set(key, end);
     }
-    this.events += applied;
-    return applied;
+    return this.events - before;
+  }
+
+  /** The page's messages the live group applied (skips dead-lettered and repeated ids), decoded one at a time; counted as given. */
+  private *messagesOf(rows: readonly LogRow[], topic: string, partition: number): Generator<BusMessage> {
+    for (const r of rows) {
+      if (this.seen.has(r.id) || this.skip.has(r.id)) continue;
+      this.seen.add(r.id);
+      this.events++;
+      yield {
+        messageId: r.id, key: r.key, type: r.type, schemaVersion: Number(r.version), occurredAt: r.time, payload: decodePayload(r.payload),
+        headers: r.source ? { [CE_HEADERS.source]: r.source } : {}, topic, partition, offset: r.offset,
+      };
+    }
   }
 
   /**
@@ -169,7 +205,7 @@ export class ProjectionRebuild {
     await this.inTransaction(async (c) => {
       const live = this.def.tables.map((t) => qualified(this.schema, t)).join(', ');
       await c.query(`LOCK TABLE ${live} IN ACCESS EXCLUSIVE MODE`);
-      await this.replay(await this.liveOffsets(c), (batch) => this.applyEach(c, batch), c);
+      await this.replay(await this.liveOffsets(c), (page) => this.applyEach(c, page), c);
       for (const table of this.def.tables) {
         const indexes = await this.indexNames(c, table);
         const comment = (await c.query<{ c: string | null }>(`SELECT obj_description($1::regclass, 'pg_class') AS c`, [qualified(this.schema, table)])).rows[0].c;

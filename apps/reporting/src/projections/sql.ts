@@ -1,4 +1,6 @@
+import { pipeline } from 'node:stream/promises';
 import type { ClientBase, QueryConfig, QueryResultRow } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 /** A quoted, schema-qualified table name. */
 export const qualified = (schema: string, table: string): string => `"${schema}"."${table}"`;
@@ -23,20 +25,38 @@ export const insertStatement = (table: string, columns: readonly ColumnSpec[], c
 /** The parameters of `insertStatement`: one array per column. */
 export const columnArrays = (columns: readonly ColumnSpec[], rows: readonly RowValues[]): unknown[][] => columns.map((_, i) => rows.map((r) => asParam(r[i])));
 
+const SPECIAL = /[\\\n\r\t]/;
+const escapes: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** One value as a field of COPY's text format (what `unnest` of a typed array would read from the same value). */
+const copyField = (v: unknown): string => {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'string') return SPECIAL.test(v) ? v.replace(/[\\\n\r\t]/g, (c) => escapes[c]) : v;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  throw new TypeError(`COPY field of unsupported type ${typeof v}`);
+};
+
+function* copyText(rows: readonly RowValues[], chunk = 1_000): Generator<string> {
+  for (let from = 0; from < rows.length; from += chunk) {
+    let text = '';
+    for (let i = from; i < Math.min(rows.length, from + chunk); i++) {
+      const row = rows[i];
+      for (let c = 0; c < row.length; c++) text += (c ? '\t' : '') + copyField(row[c]);
+      text += '\n';
+    }
+    yield text;
+  }
+}
+
 /**
- * Inserts rows with one `unnest` statement per chunk (one round trip per few thousand rows, the
- * fastest path short of COPY). `conflict` is appended as is (e.g. `ON CONFLICT DO NOTHING`).
+ * Loads rows with one `COPY … FROM STDIN` (text format): for the rebuild's empty shadow tables the
+ * cheapest load there is, on both sides — no array literals to build and parse (measured: Node
+ * spent more time serialising `unnest` arrays than PostgreSQL spent inserting).
  */
-export const bulkInsert = async (
-  client: Pick<ClientBase, 'query'>,
-  table: string,
-  columns: readonly ColumnSpec[],
-  rows: readonly RowValues[],
-  conflict = '',
-  chunk = 5_000,
-): Promise<void> => {
-  const sql = insertStatement(table, columns, conflict);
-  for (let from = 0; from < rows.length; from += chunk) await client.query(sql, columnArrays(columns, rows.slice(from, from + chunk)));
+export const copyRows = async (client: ClientBase, table: string, columns: readonly ColumnSpec[], rows: readonly RowValues[]): Promise<void> => {
+  if (rows.length === 0) return;
+  const names = columns.map(([n]) => `"${n}"`).join(', ');
+  await pipeline(copyText(rows), client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`)));
 };
 
 const statementNames = new Map<string, string>();

@@ -1,5 +1,5 @@
-import type { ClientBase } from 'pg';
-import { bulkInsert, columnArrays, insertStatement, qualified, type MessageWrites } from './sql';
+import type { Pool } from 'pg';
+import { columnArrays, copyRows, insertStatement, qualified, type MessageWrites, type RowValues } from './sql';
 
 /** The envelope fields the timeline keeps of a bus message. */
 export type TimelineMessage = Readonly<{
@@ -26,11 +26,32 @@ const TIMELINE_COLUMNS = [
 /** Keys holding personal data in any context's contracts: never copied into reporting. */
 const PERSONAL = new Set(['fullName', 'givenName', 'familyName', 'dateOfBirth', 'nationalId', 'emails', 'phones', 'address', 'email', 'phone']);
 
-/** The payload without personal data (reporting is read by analysts' own SQL tools). */
+/**
+ * The payload without personal data (reporting is read by analysts' own SQL tools). Parts holding
+ * none are returned as they are (same JSON, no copy: most payloads need none).
+ */
 export const withoutPersonalData = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(withoutPersonalData);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !PERSONAL.has(k)).map(([k, v]) => [k, withoutPersonalData(v)]));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = withoutPersonalData(value[i]);
+      if (v !== value[i]) (copy ??= value.slice())[i] = v;
+    }
+    return copy ?? value;
+  }
+  const keys = Object.keys(value);
+  const record = value as Record<string, unknown>;
+  // Only a plain object (what JSON.parse makes) serialises as its own keys: anything else is copied.
+  let kept: [string, unknown][] | undefined = Object.getPrototypeOf(value) === Object.prototype ? undefined : [];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = PERSONAL.has(k) ? PERSONAL : withoutPersonalData(record[k]);
+    if (v === record[k] && !kept) continue;
+    kept ??= keys.slice(0, i).map((earlier) => [earlier, record[earlier]]);
+    if (v !== PERSONAL) kept.push([k, v]);
+  }
+  return kept ? Object.fromEntries(kept) : value;
 };
 
 const sourceOf = (m: TimelineMessage): string => (m.headers['ce_source'] ?? m.topic.replace(/\.events$/, '')).replace(/^cartera\//, '');
@@ -56,6 +77,15 @@ export const applyTimelineSql = (db: MessageWrites, table: string, m: TimelineMe
   db.deferred(`timeline:${table}`, () => [] as unknown[][], insert).push(timelineValues(m));
 };
 
-/** Rebuild path: many entries per statement. */
-export const insertTimelineBatch = async (client: Pick<ClientBase, 'query'>, table: string, messages: readonly TimelineMessage[]): Promise<void> =>
-  bulkInsert(client, table, TIMELINE_COLUMNS, messages.map(timelineValues), 'ON CONFLICT (message_id) DO NOTHING');
+/**
+ * Rebuild path: entries (`timelineValues`) with one COPY into the (index-less) shadow table. No
+ * conflict clause: the replay already skips a message id it has seen, as the live inbox does.
+ */
+export const copyTimelineRows = async (pool: Pool, table: string, rows: readonly RowValues[]): Promise<void> => {
+  const client = await pool.connect();
+  try {
+    await copyRows(client, table, TIMELINE_COLUMNS, rows);
+  } finally {
+    client.release();
+  }
+};
