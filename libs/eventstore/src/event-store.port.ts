@@ -89,8 +89,11 @@ export type ReadAllOptions = Readonly<{
  * transaction, so a read model written through `context.client` moves atomically with it.
  */
 export type SubscriptionContext = Readonly<{
-  /** A pg client inside the open transaction that will also store the checkpoint. */
-  client: import('pg').PoolClient;
+  /**
+   * A pg client inside the transaction that will also store the checkpoint (opened when first
+   * read: a handler that never reads it has its checkpoint stored without a transaction).
+   */
+  readonly client: import('pg').PoolClient;
 }>;
 
 export type SubscribeOptions = Readonly<{

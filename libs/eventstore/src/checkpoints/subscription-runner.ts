@@ -159,21 +159,36 @@ export class CheckpointedSubscription implements SubscriptionSession {
     this.moved(position);
   }
 
-  /** Returns the handler's error (transaction rolled back); infrastructure errors are thrown. */
+  /**
+   * Returns the handler's error (transaction rolled back); infrastructure errors are thrown. The
+   * transaction opens when the handler first asks for `context.client` (pg runs the BEGIN before
+   * the handler's own queries on that connection): a handler that writes elsewhere (a publisher
+   * writing to the bus) costs one autocommitted checkpoint update instead of BEGIN, update, COMMIT.
+   */
   private async transaction(events: readonly RecordedEvent[], end: GlobalPosition): Promise<{ error: unknown } | undefined> {
     const client = this.client;
-    await client.query('BEGIN');
+    let begun: Promise<unknown> | undefined;
+    const context = {
+      get client() {
+        if (!begun) {
+          begun = client.query('BEGIN');
+          begun.catch(() => undefined); // awaited below
+        }
+        return client;
+      },
+    };
     try {
-      await this.o.options.handler(events, { client });
+      await this.o.options.handler(events, context);
+      await begun;
     } catch (error) {
-      await client.query('ROLLBACK');
+      if (begun) await client.query('ROLLBACK');
       return { error };
     }
     try {
       await storeCheckpoint(client, this.o.schema, this.o.options.checkpointName, this.current, end);
-      await client.query('COMMIT');
+      if (begun) await client.query('COMMIT');
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (begun) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
     this.moved(end);
