@@ -168,13 +168,13 @@ class PostgresBusAdapter implements PostgresBus {
         while (taken < queue.length && (taken === 0 || size + queue[taken].rows.length <= MAX_ROWS_PER_COMMIT)) size += queue[taken++].rows.length;
         const batch = queue.splice(0, taken);
         try {
-          await this.inTransaction((client) => this.append(client, topic, partitions, batch.flatMap((b) => b.rows)));
+          await this.append(this.pool, topic, partitions, batch.flatMap((b) => b.rows));
           for (const b of batch) b.resolve();
         } catch (error) {
           if (batch.length === 1) batch[0].reject(error);
           else
             for (const b of batch) {
-              await this.inTransaction((client) => this.append(client, topic, partitions, b.rows)).then(b.resolve, b.reject);
+              await this.append(this.pool, topic, partitions, b.rows).then(b.resolve, b.reject);
             }
         }
       }
@@ -189,48 +189,20 @@ class PostgresBusAdapter implements PostgresBus {
     await this.append(client, topic, await this.partitionCount(topic), rows);
   }
 
-  private async append(client: PoolClient, topic: string, partitions: number, rows: readonly LogRow[]): Promise<void> {
-    const parts = rows.map((r) => partitionFor(r.key, partitions));
-    const touched = [...new Set(parts)].sort((a, b) => a - b);
-    // Row locks in partition order: concurrent publishers serialise per partition, never deadlock.
-    const locked = await client.query<{ partition: number; next_offset: string }>(
-      `SELECT partition, next_offset FROM ${this.s}.topic_partitions
-       WHERE topic = $1 AND partition = ANY($2::int[]) ORDER BY partition FOR UPDATE`,
-      [topic, touched],
-    );
-    const next = new Map(locked.rows.map((r) => [r.partition, BigInt(r.next_offset)]));
-    const offsets = parts.map((p) => {
-      const o = next.get(p);
-      if (o === undefined) throw new Error(`Topic ${topic} has no partition ${p}`);
-      next.set(p, o + 1n);
-      return o.toString();
+  /** One statement (`bus_append`): partition rows locked in order, offsets handed out, rows inserted, consumers woken at commit. */
+  private async append(db: Pool | PoolClient, topic: string, partitions: number, rows: readonly LogRow[]): Promise<void> {
+    await db.query({
+      name: `bus_append_${this.schema}`,
+      text: `SELECT ${this.s}.bus_append($1, $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      values: [
+        topic,
+        rows.map((r) => partitionFor(r.key, partitions)),
+        rows.map((r) => r.messageId),
+        rows.map((r) => r.key),
+        rows.map((r) => JSON.stringify(r.headers)),
+        rows.map((r) => r.payloadText),
+      ],
     });
-    await client.query(
-      `INSERT INTO ${this.s}.messages (topic, partition, "offset", message_id, key, headers, payload)
-       SELECT $1, p, o, id, k, h::jsonb, d::jsonb FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(p, o, id, k, h, d)`,
-      [topic, parts, offsets, rows.map((r) => r.messageId), rows.map((r) => r.key), rows.map((r) => JSON.stringify(r.headers)), rows.map((r) => r.payloadText)],
-    );
-    await client.query(
-      `UPDATE ${this.s}.topic_partitions t SET next_offset = u.n FROM unnest($2::int[], $3::bigint[]) AS u(p, n)
-       WHERE t.topic = $1 AND t.partition = u.p`,
-      [topic, [...next.keys()], [...next.values()].map(String)],
-    );
-    await client.query('SELECT pg_notify($1, $2)', [channelOf(this.schema), topic]); // delivered after commit
-  }
-
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 
   subscribe(options: SubscribeOptions): Consumer {
