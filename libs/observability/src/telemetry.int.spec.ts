@@ -30,5 +30,7 @@ describe('startTelemetry', () => {
     );
     expect(query).toBeDefined();
     expect(stdout).not.toMatch(/jane\.doe@example\.com|Jane Doe/);
+    // A query outside any traced operation (a poll, a background job) makes no root span.
+    expect(stdout).not.toMatch(/outside_any_operation/);
   });
 });

@@ -1,6 +1,6 @@
 // Run by telemetry.int.spec.ts in a child process (instrumentation patches Node's require, which
-// Jest bypasses): starts telemetry with a capturing span processor, runs one parameterised query,
-// prints the attributes of the spans it recorded as JSON.
+// Jest bypasses): starts telemetry with a capturing span processor, runs one parameterised query
+// inside an operation's span and one outside any, prints the spans it recorded as JSON.
 import { startTelemetry, type SpanProcessor } from '../telemetry';
 
 type Ended = Parameters<SpanProcessor['onEnd']>[0];
@@ -15,9 +15,15 @@ void (async () => {
   };
   const telemetry = startTelemetry({ serviceName: 'fixture', spanProcessors: [capture] });
   const { Client } = await import('pg');
+  const { trace } = await import('@opentelemetry/api');
   const client = new Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
-  await client.query('SELECT $1::text AS email, $2::text AS name', ['jane.doe@example.com', 'Jane Doe']);
+  // Inside a traced operation (a request, a consumed message): pg spans need a parent.
+  await trace.getTracer('fixture').startActiveSpan('operation', async (span) => {
+    await client.query('SELECT $1::text AS email, $2::text AS name', ['jane.doe@example.com', 'Jane Doe']);
+    span.end();
+  });
+  await client.query('SELECT 1 AS outside_any_operation');
   await client.end();
   await telemetry.shutdown();
   process.stdout.write(JSON.stringify(ended.map((s) => ({ name: s.name, attributes: s.attributes }))));
