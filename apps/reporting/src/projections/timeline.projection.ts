@@ -26,33 +26,26 @@ const TIMELINE_COLUMNS = [
 /** Keys holding personal data in any context's contracts: never copied into reporting. */
 const PERSONAL = new Set(['fullName', 'givenName', 'familyName', 'dateOfBirth', 'nationalId', 'emails', 'phones', 'address', 'email', 'phone']);
 
-/**
- * The payload without personal data (reporting is read by analysts' own SQL tools). Parts holding
- * none are returned as they are (same JSON, no copy: most payloads need none).
- */
-export const withoutPersonalData = (value: unknown): unknown => {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const v = withoutPersonalData(value[i]);
-      if (v !== value[i]) (copy ??= value.slice())[i] = v;
-    }
-    return copy ?? value;
-  }
-  const keys = Object.keys(value);
-  const record = value as Record<string, unknown>;
-  // Only a plain object (what JSON.parse makes) serialises as its own keys: anything else is copied.
-  let kept: [string, unknown][] | undefined = Object.getPrototypeOf(value) === Object.prototype ? undefined : [];
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const v = PERSONAL.has(k) ? PERSONAL : withoutPersonalData(record[k]);
-    if (v === record[k] && !kept) continue;
-    kept ??= keys.slice(0, i).map((earlier) => [earlier, record[earlier]]);
-    if (v !== PERSONAL) kept.push([k, v]);
-  }
-  return kept ? Object.fromEntries(kept) : value;
+/** Whether stripping changes anything: a personal key anywhere, or an object JSON.parse would not make. */
+const needsStripping = (value: unknown): boolean => {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(needsStripping);
+  if (Object.getPrototypeOf(value) !== Object.prototype) return true;
+  for (const [k, v] of Object.entries(value)) if (PERSONAL.has(k) || needsStripping(v)) return true;
+  return false;
 };
+
+const strip = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(strip);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !PERSONAL.has(k)).map(([k, v]) => [k, strip(v)]));
+};
+
+/**
+ * The payload without personal data (reporting is read by analysts' own SQL tools). Most payloads
+ * hold none and are returned as they are (no copy: a rebuild strips every message).
+ */
+export const withoutPersonalData = (value: unknown): unknown => (needsStripping(value) ? strip(value) : value);
 
 const sourceOf = (m: TimelineMessage): string => (m.headers['ce_source'] ?? m.topic.replace(/\.events$/, '')).replace(/^cartera\//, '');
 

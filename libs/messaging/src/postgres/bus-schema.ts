@@ -63,19 +63,22 @@ const ddl = (schema: string): string => {
   CREATE OR REPLACE FUNCTION ${s}.bus_append(p_topic text, p_parts int[], p_ids text[], p_keys text[], p_headers text[], p_payloads text[])
   RETURNS void LANGUAGE plpgsql AS $fn$
   DECLARE
+    inserted int;
     missing int;
   BEGIN
     PERFORM 1 FROM ${s}.topic_partitions
       WHERE topic = p_topic AND partition IN (SELECT DISTINCT unnest(p_parts)) ORDER BY partition FOR UPDATE;
-    SELECT min(u.p) INTO missing FROM unnest(p_parts) AS u(p)
-      WHERE NOT EXISTS (SELECT 1 FROM ${s}.topic_partitions t WHERE t.topic = p_topic AND t.partition = u.p);
-    IF missing IS NOT NULL THEN
-      RAISE EXCEPTION 'Topic % has no partition %', p_topic, missing USING ERRCODE = '22023';
-    END IF;
     INSERT INTO ${s}.messages (topic, partition, "offset", message_id, key, headers, payload)
     SELECT p_topic, u.p, t.next_offset + row_number() OVER (PARTITION BY u.p ORDER BY u.i) - 1, u.id, u.k, u.h::jsonb, u.d::jsonb
       FROM unnest(p_parts, p_ids, p_keys, p_headers, p_payloads) WITH ORDINALITY AS u(p, id, k, h, d, i)
       JOIN ${s}.topic_partitions t ON t.topic = p_topic AND t.partition = u.p;
+    GET DIAGNOSTICS inserted = ROW_COUNT;
+    IF inserted <> cardinality(p_ids) THEN
+      -- A message for a partition the topic lacks found no row to join: refuse the whole publish.
+      SELECT min(u.p) INTO missing FROM unnest(p_parts) AS u(p)
+        WHERE NOT EXISTS (SELECT 1 FROM ${s}.topic_partitions t WHERE t.topic = p_topic AND t.partition = u.p);
+      RAISE EXCEPTION 'Topic % has no partition %', p_topic, missing USING ERRCODE = '22023';
+    END IF;
     UPDATE ${s}.topic_partitions t SET next_offset = t.next_offset + c.n
       FROM (SELECT u.p, count(*) AS n FROM unnest(p_parts) AS u(p) GROUP BY u.p) c
      WHERE t.topic = p_topic AND t.partition = c.p;
