@@ -16,10 +16,18 @@ import {
 } from '../event-store.port';
 import { eventDigestHex, verifyChain } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
-import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
+import {
+  prepareAppend,
+  PreparedAppend,
+  prepareAppends,
+  StreamAppend,
+  validateReadAll,
+  validateReadStream,
+  validateStreamId,
+} from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
-import { epochToDate, EVENT_COLUMNS, EventRow, PAYLOAD_COLUMN, POSITION_COLUMN, rowToEvent, TIME_COLUMNS } from './postgres-rows';
+import { epochToDate, EVENT_COLUMN, EventRow, filteredEventColumn, rowToEvent } from './postgres-rows';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
 import { GroupCommit } from './postgres-group-commit';
 import { subscribePostgres } from './postgres-subscription';
@@ -57,7 +65,12 @@ export interface PostgresEventStore extends EventStore {
    * Appends inside a transaction the caller opened on `client` (e.g. with an inbox row), in one
    * round trip. The caller commits or rolls back; a rejected append leaves the transaction aborted.
    */
-  appendInTransaction(client: PoolClient, streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  appendInTransaction(
+    client: PoolClient,
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   /**
    * Appends to many streams in one round trip and one transaction (bulk imports), one result per
    * item in order. Each item has the guarantees of `appendToStream`: an item whose ids are all
@@ -75,13 +88,24 @@ export interface PostgresEventStore extends EventStore {
 /** Group statements in flight at once; further single appends queue and go out together in the next group. */
 const GROUP_COMMIT_LANES = 4;
 
-type AppendRow = { item: number; status: string; version: string; generation: number; transaction_id: string; seq: string };
+type AppendRow = {
+  item: number;
+  status: string;
+  version: string;
+  generation: number;
+  transaction_id: string;
+  seq: string;
+};
 
 const defaultLogger: Logger = { warn: (message, error) => console.warn(message, error ?? '') };
 
-export const createPostgresEventStore = async (options: PostgresEventStoreOptions): Promise<PostgresEventStore> => {
-  if (!SCHEMA_NAME.test(options.schema ?? '')) throw new InvalidEventStoreInput(`schema must match ${SCHEMA_NAME}: ${options.schema}`);
-  if (!options.pool && !options.connectionString) throw new InvalidEventStoreInput('createPostgresEventStore needs a pool or a connectionString');
+export const createPostgresEventStore = async (
+  options: PostgresEventStoreOptions,
+): Promise<PostgresEventStore> => {
+  if (!SCHEMA_NAME.test(options.schema ?? ''))
+    throw new InvalidEventStoreInput(`schema must match ${SCHEMA_NAME}: ${options.schema}`);
+  if (!options.pool && !options.connectionString)
+    throw new InvalidEventStoreInput('createPostgresEventStore needs a pool or a connectionString');
   const idleInTransactionTimeoutMs = options.idleInTransactionTimeoutMs ?? 60_000;
   const ownPool = !options.pool;
   const pool =
@@ -98,7 +122,10 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     pool.on('connect', (client) => client.on('error', () => undefined));
   }
   try {
-    const generation = options.migrate === false ? await readGeneration(pool, options.schema) : await setupSchema(pool, options.schema);
+    const generation =
+      options.migrate === false
+        ? await readGeneration(pool, options.schema)
+        : await setupSchema(pool, options.schema);
     const upcasters = Array.isArray(options.upcasters)
       ? createUpcasterRegistry(options.upcasters as readonly Upcaster[])
       : ((options.upcasters as UpcasterRegistry | undefined) ?? createUpcasterRegistry());
@@ -117,7 +144,9 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
 };
 
 const readGeneration = async (pool: Pool, schema: string): Promise<number> => {
-  const { rows } = await pool.query<{ generation: number }>(`SELECT generation FROM ${quoteIdent(schema)}.es_meta`);
+  const { rows } = await pool.query<{ generation: number }>(
+    `SELECT generation FROM ${quoteIdent(schema)}.es_meta`,
+  );
   return rows[0].generation;
 };
 
@@ -136,7 +165,10 @@ class PgEventStore implements PostgresEventStore {
   private notifyTimer: NodeJS.Timeout | undefined;
   private closed = false;
   readonly channel: string;
-  private readonly sql: Record<'append' | 'readForwards' | 'readBackwards' | 'readAll' | 'end' | 'latest', string>;
+  private readonly sql: Record<
+    'append' | 'readForwards' | 'readBackwards' | 'readAll' | 'end' | 'latest',
+    string
+  >;
   private readonly groupCommit = new GroupCommit(
     {
       run: (appends) => this.runAppendsRaw(this.pool, appends),
@@ -165,9 +197,9 @@ class PgEventStore implements PostgresEventStore {
     this.sql = {
       append: `SELECT item, status, version, generation, transaction_id, seq FROM ${s}.es_append_streams($1::text[], $2::text[], $3::bigint[],
         $4::int[], $5::uuid[], $6::text[], $7::int[], $8::json, $9::json, $10::timestamptz[], $11::bytea[])`,
-      readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
-      readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
-      readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e
+      readForwards: `SELECT ${EVENT_COLUMN} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
+      readBackwards: `SELECT ${EVENT_COLUMN} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
+      readAll: `SELECT ${EVENT_COLUMN} FROM ${s}.es_events e
         WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}
           AND ($4::text[] IS NULL OR split_part(e.stream_id, '-', 1) = ANY($4)) AND ($5::text[] IS NULL OR e.type = ANY($5))
         ORDER BY e.generation, e.transaction_id, e.seq LIMIT $6`,
@@ -184,15 +216,18 @@ class PgEventStore implements PostgresEventStore {
       ? `(($5::text[] IS NULL OR split_part(e.stream_id, '-', 1) = ANY($5)) AND ($6::text[] IS NULL OR e.type = ANY($6)))`
       : 'true';
     const gate = `(e.generation, e.transaction_id) < ((SELECT m.generation FROM ${this.s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
-    // Same columns as EVENT_COLUMNS; rows the filter leaves out only move the checkpoint, so no payload.
-    return `SELECT ${POSITION_COLUMN}, e.stream_id, e.stream_version, e.schema_version, e.id, e.type, ${TIME_COLUMNS},
-        CASE WHEN ${match} THEN ${PAYLOAD_COLUMN} END AS payload
+    // Rows the filter leaves out only move the checkpoint: their text is just the position.
+    return `SELECT ${filtered ? filteredEventColumn(match) : EVENT_COLUMN}
       FROM ${this.s}.es_events e
       WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}
       ORDER BY e.generation, e.transaction_id, e.seq LIMIT $4`;
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events, options, this.upcasters);
     if (this.closed) throw new Error('The event store is closed');
     // Concurrent single appends share a statement and a commit (see GroupCommit); each keeps its own outcome.
@@ -201,7 +236,12 @@ class PgEventStore implements PostgresEventStore {
     return result;
   }
 
-  appendInTransaction(client: PoolClient, streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  appendInTransaction(
+    client: PoolClient,
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     return this.runAppend(client, prepareAppend(streamId, events, options, this.upcasters));
   }
 
@@ -216,7 +256,10 @@ class PgEventStore implements PostgresEventStore {
     return (await this.runAppends(db, [p]))[0];
   }
 
-  private async runAppends(db: Pool | PoolClient, appends: readonly PreparedAppend[]): Promise<AppendResult[]> {
+  private async runAppends(
+    db: Pool | PoolClient,
+    appends: readonly PreparedAppend[],
+  ): Promise<AppendResult[]> {
     try {
       return await this.runAppendsRaw(db, appends);
     } catch (error) {
@@ -225,7 +268,10 @@ class PgEventStore implements PostgresEventStore {
   }
 
   /** One statement for one stream or many: the arrays of `es_append_streams`, events grouped by item. Throws the database's error. */
-  private async runAppendsRaw(db: Pool | PoolClient, appends: readonly PreparedAppend[]): Promise<AppendResult[]> {
+  private async runAppendsRaw(
+    db: Pool | PoolClient,
+    appends: readonly PreparedAppend[],
+  ): Promise<AppendResult[]> {
     if (this.closed) throw new Error('The event store is closed');
     const streams: string[] = [];
     const kinds: string[] = [];
@@ -251,17 +297,38 @@ class PgEventStore implements PostgresEventStore {
         data.push(e.dataJson);
         metadata.push(e.metadataJson);
         occurredAt.push(e.occurredAt.toISOString());
-        digests.push(`\\x${eventDigestHex({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, streamId: p.streamId, occurredAt: e.occurredAt, dataJson: e.dataJson, metadataJson: e.metadataJson })}`);
+        digests.push(
+          `\\x${eventDigestHex({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, streamId: p.streamId, occurredAt: e.occurredAt, dataJson: e.dataJson, metadataJson: e.metadataJson })}`,
+        );
       }
     }
     // Canonical JSON texts joined into one JSON array each: nothing to escape (see es_append_streams).
-    const values = [streams, kinds, expected, items, ids, types, schemaVersions, `[${data.join(',')}]`, `[${metadata.join(',')}]`, occurredAt, digests];
+    const values = [
+      streams,
+      kinds,
+      expected,
+      items,
+      ids,
+      types,
+      schemaVersions,
+      `[${data.join(',')}]`,
+      `[${metadata.join(',')}]`,
+      occurredAt,
+      digests,
+    ];
     for (let attempt = 0; ; attempt++) {
       try {
-        const { rows } = await db.query<AppendRow>({ name: `es_append_${this.schema}`, text: this.sql.append, values });
+        const { rows } = await db.query<AppendRow>({
+          name: `es_append_${this.schema}`,
+          text: this.sql.append,
+          values,
+        });
         const results: AppendResult[] = new Array(appends.length);
         for (const row of rows) {
-          results[row.item - 1] = { nextExpectedVersion: Number(row.version), position: formatPosition(row.generation, row.transaction_id, row.seq) };
+          results[row.item - 1] = {
+            nextExpectedVersion: Number(row.version),
+            position: formatPosition(row.generation, row.transaction_id, row.seq),
+          };
         }
         return results;
       } catch (error) {
@@ -273,12 +340,20 @@ class PgEventStore implements PostgresEventStore {
   }
 
   private appendError(error: unknown, appends: readonly PreparedAppend[]): unknown {
-    const e = error as { code?: string; detail?: string; hint?: string; message: string; constraint?: string };
+    const e = error as {
+      code?: string;
+      detail?: string;
+      hint?: string;
+      message: string;
+      constraint?: string;
+    };
     const p = appends[Number(e.hint ?? 1) - 1] ?? appends[0];
     if (e.code === 'CA001') return new WrongExpectedVersion(p.streamId, p.expectedVersion, Number(e.detail));
     if (e.code === 'CA002' || (e.code === '23505' && e.constraint === 'es_events_id')) {
       const which = appends.length === 1 ? appends[0].streamId : 'streams';
-      return new InvalidEventStoreInput(`Append to ${which} rejected: ${e.message} (ids must be new, or all repeat one earlier append)`);
+      return new InvalidEventStoreInput(
+        `Append to ${which} rejected: ${e.message} (ids must be new, or all repeat one earlier append)`,
+      );
     }
     return error;
   }
@@ -298,11 +373,21 @@ class PgEventStore implements PostgresEventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const o = validateReadAll(options);
-    const from = options.fromPosition === undefined || options.fromPosition === 'start' ? BEFORE_START : parsePosition(options.fromPosition);
+    const from =
+      options.fromPosition === undefined || options.fromPosition === 'start'
+        ? BEFORE_START
+        : parsePosition(options.fromPosition);
     const { rows } = await this.pool.query<EventRow>({
       name: `es_read_all_${this.schema}`,
       text: this.sql.readAll,
-      values: [from.generation, from.transactionId, from.seq, o.categories ?? null, o.types ?? null, o.maxCount ?? null],
+      values: [
+        from.generation,
+        from.transactionId,
+        from.seq,
+        o.categories ?? null,
+        o.types ?? null,
+        o.maxCount ?? null,
+      ],
       rowMode: 'array',
     });
     return rows.map((row) => rowToEvent(row, this.upcasters));
@@ -330,8 +415,15 @@ class PgEventStore implements PostgresEventStore {
     return this.positionQuery(this.sql.latest, 'latest');
   }
 
-  private async positionQuery(text: string, name: string, db: Pool | PoolClient = this.pool): Promise<GlobalPosition | undefined> {
-    const { rows } = await db.query<{ generation: number; xid: string; seq: string }>({ name: `es_${name}_${this.schema}`, text });
+  private async positionQuery(
+    text: string,
+    name: string,
+    db: Pool | PoolClient = this.pool,
+  ): Promise<GlobalPosition | undefined> {
+    const { rows } = await db.query<{ generation: number; xid: string; seq: string }>({
+      name: `es_${name}_${this.schema}`,
+      text,
+    });
     return rows[0] ? formatPosition(rows[0].generation, rows[0].xid, rows[0].seq) : undefined;
   }
 
@@ -342,14 +434,26 @@ class PgEventStore implements PostgresEventStore {
   async verifyStream(streamId: string): Promise<VerifyResult> {
     validateStreamId(streamId);
     // The exact stored texts: the chain was computed over them.
-    type VerifyRow = { id: string; type: string; schema_version: number; occurred_at: number; stream_version: string; data: string; metadata: string; hash: Buffer };
+    type VerifyRow = {
+      id: string;
+      type: string;
+      schema_version: number;
+      occurred_at: number;
+      stream_version: string;
+      data: string;
+      metadata: string;
+      hash: Buffer;
+    };
     const [events, head] = await Promise.all([
       this.pool.query<VerifyRow>(
         `SELECT e.id, e.type, e.schema_version, date_part('epoch', e.occurred_at) AS occurred_at, e.stream_version, e.data::text AS data,
            e.metadata::text AS metadata, e.hash FROM ${this.s}.es_events e WHERE e.stream_id = $1 ORDER BY e.stream_version`,
         [streamId],
       ),
-      this.pool.query<{ version: string; last_hash: Buffer }>(`SELECT version, last_hash FROM ${this.s}.es_streams WHERE stream_id = $1`, [streamId]),
+      this.pool.query<{ version: string; last_hash: Buffer }>(
+        `SELECT version, last_hash FROM ${this.s}.es_streams WHERE stream_id = $1`,
+        [streamId],
+      ),
     ]);
     const chained = events.rows.map((r) => ({
       id: r.id,

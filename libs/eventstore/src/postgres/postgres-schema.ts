@@ -313,10 +313,14 @@ export const setupSchema = async (pool: Pool, schema: string): Promise<number> =
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`cartera.eventstore.setup:${schema}`]);
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `cartera.eventstore.setup:${schema}`,
+    ]);
     await client.query(schemaSql(schema));
     await client.query(checkGenerationSql(schema));
-    const { rows } = await client.query<{ generation: number }>(`SELECT generation FROM ${quoteIdent(schema)}.es_meta`);
+    const { rows } = await client.query<{ generation: number }>(
+      `SELECT generation FROM ${quoteIdent(schema)}.es_meta`,
+    );
     await client.query('COMMIT');
     return rows[0].generation;
   } catch (error) {

@@ -98,12 +98,12 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         expect((await store.readStream(streamId))[0].id).toBe(id);
       });
 
-      it('round-trips unicode in data, metadata, types and stream ids', async () => {
-        const streamId = `debtor-${uid()}-ñandú-東京-😀`;
+      it('round-trips unicode, quotes and backslashes in data, metadata, types and stream ids', async () => {
+        const streamId = `debtor-${uid()}-ñandú-東京-😀-"q"\\n`;
         const data = { name: 'Zoë Ångström-Łukasz', jp: '東京都', ar: 'مرحبا', emoji: '👩🏽‍💻🏳️‍🌈', combining: 'e\u0301', quote: '"\\\n\t', nul: 'a\u0000b' };
-        await store.appendToStream(streamId, [ev('NoteAdded✓', data, { metadata: { actor: { kind: 'user', id: 'ü-1' } } })]);
+        await store.appendToStream(streamId, [ev('NoteAdded✓"\\', data, { metadata: { actor: { kind: 'user', id: 'ü-1' } } })]);
         const [event] = await store.readStream(streamId);
-        expect(event).toMatchObject({ streamId, type: 'NoteAdded✓', data, metadata: { actor: { kind: 'user', id: 'ü-1' } } });
+        expect(event).toMatchObject({ streamId, type: 'NoteAdded✓"\\', data, metadata: { actor: { kind: 'user', id: 'ü-1' } } });
       });
 
       it('stores and reads a 1 MB payload', async () => {
