@@ -52,10 +52,6 @@ const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string,
 export const eventDigest = (e: HashableEvent): Buffer =>
   oneShot ? (oneShot('sha256', canonicalEvent(e), 'buffer') as Buffer) : sha256(canonicalEvent(e));
 
-/** The same digest as lowercase hex (what PostgreSQL's bytea input takes after `\\x`). */
-export const eventDigestHex = (e: HashableEvent): string =>
-  oneShot ? (oneShot('sha256', canonicalEvent(e), 'hex') as string) : sha256(canonicalEvent(e)).toString('hex');
-
 export const chainLink = (previous: Buffer, streamVersion: number, digest: Buffer): Buffer => {
   const version = Buffer.alloc(8);
   version.writeBigInt64BE(BigInt(streamVersion));

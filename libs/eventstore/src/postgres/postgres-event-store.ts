@@ -14,7 +14,7 @@ import {
   VerifyResult,
   WrongExpectedVersion,
 } from '../event-store.port';
-import { eventDigestHex, verifyChain } from '../hash-chain';
+import { eventDigest, verifyChain } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
 import {
   prepareAppend,
@@ -196,7 +196,7 @@ class PgEventStore implements PostgresEventStore {
     const asOf = `AND ($3::timestamptz IS NULL OR e.recorded_at <= $3) AND ($4::timestamptz IS NULL OR e.occurred_at <= $4)`;
     this.sql = {
       append: `SELECT item, status, version, generation, transaction_id, seq FROM ${s}.es_append_streams($1::text[], $2::text[], $3::bigint[],
-        $4::int[], $5::uuid[], $6::text[], $7::int[], $8::json, $9::json, $10::timestamptz[], $11::bytea[])`,
+        $4::int[], $5::uuid[], $6::text[], $7::int[], $8::json, $9::json, $10::int[], $11::timestamptz[], $12::bytea)`,
       readForwards: `SELECT ${EVENT_COLUMN} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
       readBackwards: `SELECT ${EVENT_COLUMN} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
       readAll: `SELECT ${EVENT_COLUMN} FROM ${s}.es_events e
@@ -282,8 +282,15 @@ class PgEventStore implements PostgresEventStore {
     const schemaVersions: number[] = [];
     const data: string[] = [];
     const metadata: string[] = [];
+    const metadataOf: number[] = [];
+    const metadataIndex = new Map<string, number>();
     const occurredAt: string[] = [];
-    const digests: string[] = [];
+    let eventCount = 0;
+    for (const p of appends) eventCount += p.events.length;
+    const digests = Buffer.allocUnsafe(32 * eventCount);
+    let lastTime = Number.NaN;
+    let lastIso = '';
+    let k = 0;
     for (let i = 0; i < appends.length; i++) {
       const p = appends[i];
       streams.push(p.streamId);
@@ -295,14 +302,32 @@ class PgEventStore implements PostgresEventStore {
         types.push(e.type);
         schemaVersions.push(e.schemaVersion);
         data.push(e.dataJson);
-        metadata.push(e.metadataJson);
-        occurredAt.push(e.occurredAt.toISOString());
-        digests.push(
-          `\\x${eventDigestHex({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, streamId: p.streamId, occurredAt: e.occurredAt, dataJson: e.dataJson, metadataJson: e.metadataJson })}`,
-        );
+        // The events of one command carry the same metadata: each distinct text travels once.
+        let m = metadataIndex.get(e.metadataJson);
+        if (m === undefined) {
+          m = metadata.push(e.metadataJson);
+          metadataIndex.set(e.metadataJson, m);
+        }
+        metadataOf.push(m);
+        const time = e.occurredAt.getTime();
+        if (time !== lastTime) {
+          lastTime = time;
+          lastIso = e.occurredAt.toISOString();
+        }
+        occurredAt.push(lastIso);
+        eventDigest({
+          id: e.id,
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          streamId: p.streamId,
+          occurredAt: e.occurredAt,
+          dataJson: e.dataJson,
+          metadataJson: e.metadataJson,
+        }).copy(digests, 32 * k++);
       }
     }
-    // Canonical JSON texts joined into one JSON array each: nothing to escape (see es_append_streams).
+    // Canonical JSON texts joined into one JSON array each: nothing to escape (see es_append_streams);
+    // the digests as one bytea, sent in binary.
     const values = [
       streams,
       kinds,
@@ -313,6 +338,7 @@ class PgEventStore implements PostgresEventStore {
       schemaVersions,
       `[${data.join(',')}]`,
       `[${metadata.join(',')}]`,
+      metadataOf,
       occurredAt,
       digests,
     ];
