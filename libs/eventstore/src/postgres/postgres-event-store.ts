@@ -16,18 +16,10 @@ import {
 } from '../event-store.port';
 import { eventDigest, verifyChain } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
-import {
-  prepareAppend,
-  PreparedAppend,
-  prepareAppends,
-  StreamAppend,
-  validateReadAll,
-  validateReadStream,
-  validateStreamId,
-} from '../validation';
+import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
-import { epochToDate, EVENT_COLUMN, EventRow, filteredEventColumn, rowToEvent } from './postgres-rows';
+import { ENVELOPE_COLUMNS, epochToDate, EVENT_COLUMNS, EventRow, POSITION_COLUMNS, rowToEvent } from './postgres-rows';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
 import { GroupCommit } from './postgres-group-commit';
 import { subscribePostgres } from './postgres-subscription';
@@ -65,12 +57,7 @@ export interface PostgresEventStore extends EventStore {
    * Appends inside a transaction the caller opened on `client` (e.g. with an inbox row), in one
    * round trip. The caller commits or rolls back; a rejected append leaves the transaction aborted.
    */
-  appendInTransaction(
-    client: PoolClient,
-    streamId: string,
-    events: readonly NewEvent[],
-    options?: AppendOptions,
-  ): Promise<AppendResult>;
+  appendInTransaction(client: PoolClient, streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   /**
    * Appends to many streams in one round trip and one transaction (bulk imports), one result per
    * item in order. Each item has the guarantees of `appendToStream`: an item whose ids are all
@@ -88,24 +75,13 @@ export interface PostgresEventStore extends EventStore {
 /** Group statements in flight at once; further single appends queue and go out together in the next group. */
 const GROUP_COMMIT_LANES = 4;
 
-type AppendRow = {
-  item: number;
-  status: string;
-  version: string;
-  generation: number;
-  transaction_id: string;
-  seq: string;
-};
+type AppendRow = { item: number; status: string; version: string; generation: number; transaction_id: string; seq: string };
 
 const defaultLogger: Logger = { warn: (message, error) => console.warn(message, error ?? '') };
 
-export const createPostgresEventStore = async (
-  options: PostgresEventStoreOptions,
-): Promise<PostgresEventStore> => {
-  if (!SCHEMA_NAME.test(options.schema ?? ''))
-    throw new InvalidEventStoreInput(`schema must match ${SCHEMA_NAME}: ${options.schema}`);
-  if (!options.pool && !options.connectionString)
-    throw new InvalidEventStoreInput('createPostgresEventStore needs a pool or a connectionString');
+export const createPostgresEventStore = async (options: PostgresEventStoreOptions): Promise<PostgresEventStore> => {
+  if (!SCHEMA_NAME.test(options.schema ?? '')) throw new InvalidEventStoreInput(`schema must match ${SCHEMA_NAME}: ${options.schema}`);
+  if (!options.pool && !options.connectionString) throw new InvalidEventStoreInput('createPostgresEventStore needs a pool or a connectionString');
   const idleInTransactionTimeoutMs = options.idleInTransactionTimeoutMs ?? 60_000;
   const ownPool = !options.pool;
   const pool =
@@ -122,10 +98,7 @@ export const createPostgresEventStore = async (
     pool.on('connect', (client) => client.on('error', () => undefined));
   }
   try {
-    const generation =
-      options.migrate === false
-        ? await readGeneration(pool, options.schema)
-        : await setupSchema(pool, options.schema);
+    const generation = options.migrate === false ? await readGeneration(pool, options.schema) : await setupSchema(pool, options.schema);
     const upcasters = Array.isArray(options.upcasters)
       ? createUpcasterRegistry(options.upcasters as readonly Upcaster[])
       : ((options.upcasters as UpcasterRegistry | undefined) ?? createUpcasterRegistry());
@@ -144,9 +117,7 @@ export const createPostgresEventStore = async (
 };
 
 const readGeneration = async (pool: Pool, schema: string): Promise<number> => {
-  const { rows } = await pool.query<{ generation: number }>(
-    `SELECT generation FROM ${quoteIdent(schema)}.es_meta`,
-  );
+  const { rows } = await pool.query<{ generation: number }>(`SELECT generation FROM ${quoteIdent(schema)}.es_meta`);
   return rows[0].generation;
 };
 
@@ -165,10 +136,7 @@ class PgEventStore implements PostgresEventStore {
   private notifyTimer: NodeJS.Timeout | undefined;
   private closed = false;
   readonly channel: string;
-  private readonly sql: Record<
-    'append' | 'readForwards' | 'readBackwards' | 'readAll' | 'end' | 'latest',
-    string
-  >;
+  private readonly sql: Record<'append' | 'readForwards' | 'readBackwards' | 'readAll' | 'end' | 'latest', string>;
   private readonly groupCommit = new GroupCommit(
     {
       run: (appends) => this.runAppendsRaw(this.pool, appends),
@@ -197,9 +165,9 @@ class PgEventStore implements PostgresEventStore {
     this.sql = {
       append: `SELECT item, status, version, generation, transaction_id, seq FROM ${s}.es_append_streams($1::text[], $2::text[], $3::bigint[],
         $4::int[], $5::uuid[], $6::text[], $7::int[], $8::json, $9::json, $10::int[], $11::timestamptz[], $12::bytea)`,
-      readForwards: `SELECT ${EVENT_COLUMN} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
-      readBackwards: `SELECT ${EVENT_COLUMN} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
-      readAll: `SELECT ${EVENT_COLUMN} FROM ${s}.es_events e
+      readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
+      readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
+      readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e
         WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}
           AND ($4::text[] IS NULL OR split_part(e.stream_id, '-', 1) = ANY($4)) AND ($5::text[] IS NULL OR e.type = ANY($5))
         ORDER BY e.generation, e.transaction_id, e.seq LIMIT $6`,
@@ -216,18 +184,15 @@ class PgEventStore implements PostgresEventStore {
       ? `(($5::text[] IS NULL OR split_part(e.stream_id, '-', 1) = ANY($5)) AND ($6::text[] IS NULL OR e.type = ANY($6)))`
       : 'true';
     const gate = `(e.generation, e.transaction_id) < ((SELECT m.generation FROM ${this.s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
-    // Rows the filter leaves out only move the checkpoint: their text is just the position.
-    return `SELECT ${filtered ? filteredEventColumn(match) : EVENT_COLUMN}
+    // Same columns as EVENT_COLUMNS; rows the filter leaves out only move the checkpoint, so no payload.
+    return `SELECT ${POSITION_COLUMNS}, ${ENVELOPE_COLUMNS},
+        CASE WHEN ${match} THEN e.data::text END AS data, CASE WHEN ${match} THEN e.metadata::text END AS metadata
       FROM ${this.s}.es_events e
       WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}
       ORDER BY e.generation, e.transaction_id, e.seq LIMIT $4`;
   }
 
-  async appendToStream(
-    streamId: string,
-    events: readonly NewEvent[],
-    options?: AppendOptions,
-  ): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events, options, this.upcasters);
     if (this.closed) throw new Error('The event store is closed');
     // Concurrent single appends share a statement and a commit (see GroupCommit); each keeps its own outcome.
@@ -236,12 +201,7 @@ class PgEventStore implements PostgresEventStore {
     return result;
   }
 
-  appendInTransaction(
-    client: PoolClient,
-    streamId: string,
-    events: readonly NewEvent[],
-    options?: AppendOptions,
-  ): Promise<AppendResult> {
+  appendInTransaction(client: PoolClient, streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
     return this.runAppend(client, prepareAppend(streamId, events, options, this.upcasters));
   }
 
@@ -256,10 +216,7 @@ class PgEventStore implements PostgresEventStore {
     return (await this.runAppends(db, [p]))[0];
   }
 
-  private async runAppends(
-    db: Pool | PoolClient,
-    appends: readonly PreparedAppend[],
-  ): Promise<AppendResult[]> {
+  private async runAppends(db: Pool | PoolClient, appends: readonly PreparedAppend[]): Promise<AppendResult[]> {
     try {
       return await this.runAppendsRaw(db, appends);
     } catch (error) {
@@ -268,10 +225,7 @@ class PgEventStore implements PostgresEventStore {
   }
 
   /** One statement for one stream or many: the arrays of `es_append_streams`, events grouped by item. Throws the database's error. */
-  private async runAppendsRaw(
-    db: Pool | PoolClient,
-    appends: readonly PreparedAppend[],
-  ): Promise<AppendResult[]> {
+  private async runAppendsRaw(db: Pool | PoolClient, appends: readonly PreparedAppend[]): Promise<AppendResult[]> {
     if (this.closed) throw new Error('The event store is closed');
     const streams: string[] = [];
     const kinds: string[] = [];
@@ -315,46 +269,19 @@ class PgEventStore implements PostgresEventStore {
           lastIso = e.occurredAt.toISOString();
         }
         occurredAt.push(lastIso);
-        eventDigest({
-          id: e.id,
-          type: e.type,
-          schemaVersion: e.schemaVersion,
-          streamId: p.streamId,
-          occurredAt: e.occurredAt,
-          dataJson: e.dataJson,
-          metadataJson: e.metadataJson,
-        }).copy(digests, 32 * k++);
+        const hashed = { id: e.id, type: e.type, schemaVersion: e.schemaVersion, streamId: p.streamId, occurredAt: e.occurredAt, dataJson: e.dataJson, metadataJson: e.metadataJson };
+        eventDigest(hashed).copy(digests, 32 * k++);
       }
     }
     // Canonical JSON texts joined into one JSON array each: nothing to escape (see es_append_streams);
     // the digests as one bytea, sent in binary.
-    const values = [
-      streams,
-      kinds,
-      expected,
-      items,
-      ids,
-      types,
-      schemaVersions,
-      `[${data.join(',')}]`,
-      `[${metadata.join(',')}]`,
-      metadataOf,
-      occurredAt,
-      digests,
-    ];
+    const values = [streams, kinds, expected, items, ids, types, schemaVersions, `[${data.join(',')}]`, `[${metadata.join(',')}]`, metadataOf, occurredAt, digests];
     for (let attempt = 0; ; attempt++) {
       try {
-        const { rows } = await db.query<AppendRow>({
-          name: `es_append_${this.schema}`,
-          text: this.sql.append,
-          values,
-        });
+        const { rows } = await db.query<AppendRow>({ name: `es_append_${this.schema}`, text: this.sql.append, values });
         const results: AppendResult[] = new Array(appends.length);
         for (const row of rows) {
-          results[row.item - 1] = {
-            nextExpectedVersion: Number(row.version),
-            position: formatPosition(row.generation, row.transaction_id, row.seq),
-          };
+          results[row.item - 1] = { nextExpectedVersion: Number(row.version), position: formatPosition(row.generation, row.transaction_id, row.seq) };
         }
         return results;
       } catch (error) {
@@ -366,20 +293,12 @@ class PgEventStore implements PostgresEventStore {
   }
 
   private appendError(error: unknown, appends: readonly PreparedAppend[]): unknown {
-    const e = error as {
-      code?: string;
-      detail?: string;
-      hint?: string;
-      message: string;
-      constraint?: string;
-    };
+    const e = error as { code?: string; detail?: string; hint?: string; message: string; constraint?: string };
     const p = appends[Number(e.hint ?? 1) - 1] ?? appends[0];
     if (e.code === 'CA001') return new WrongExpectedVersion(p.streamId, p.expectedVersion, Number(e.detail));
     if (e.code === 'CA002' || (e.code === '23505' && e.constraint === 'es_events_id')) {
       const which = appends.length === 1 ? appends[0].streamId : 'streams';
-      return new InvalidEventStoreInput(
-        `Append to ${which} rejected: ${e.message} (ids must be new, or all repeat one earlier append)`,
-      );
+      return new InvalidEventStoreInput(`Append to ${which} rejected: ${e.message} (ids must be new, or all repeat one earlier append)`);
     }
     return error;
   }
@@ -399,21 +318,11 @@ class PgEventStore implements PostgresEventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const o = validateReadAll(options);
-    const from =
-      options.fromPosition === undefined || options.fromPosition === 'start'
-        ? BEFORE_START
-        : parsePosition(options.fromPosition);
+    const from = options.fromPosition === undefined || options.fromPosition === 'start' ? BEFORE_START : parsePosition(options.fromPosition);
     const { rows } = await this.pool.query<EventRow>({
       name: `es_read_all_${this.schema}`,
       text: this.sql.readAll,
-      values: [
-        from.generation,
-        from.transactionId,
-        from.seq,
-        o.categories ?? null,
-        o.types ?? null,
-        o.maxCount ?? null,
-      ],
+      values: [from.generation, from.transactionId, from.seq, o.categories ?? null, o.types ?? null, o.maxCount ?? null],
       rowMode: 'array',
     });
     return rows.map((row) => rowToEvent(row, this.upcasters));
@@ -441,15 +350,8 @@ class PgEventStore implements PostgresEventStore {
     return this.positionQuery(this.sql.latest, 'latest');
   }
 
-  private async positionQuery(
-    text: string,
-    name: string,
-    db: Pool | PoolClient = this.pool,
-  ): Promise<GlobalPosition | undefined> {
-    const { rows } = await db.query<{ generation: number; xid: string; seq: string }>({
-      name: `es_${name}_${this.schema}`,
-      text,
-    });
+  private async positionQuery(text: string, name: string, db: Pool | PoolClient = this.pool): Promise<GlobalPosition | undefined> {
+    const { rows } = await db.query<{ generation: number; xid: string; seq: string }>({ name: `es_${name}_${this.schema}`, text });
     return rows[0] ? formatPosition(rows[0].generation, rows[0].xid, rows[0].seq) : undefined;
   }
 
@@ -460,26 +362,14 @@ class PgEventStore implements PostgresEventStore {
   async verifyStream(streamId: string): Promise<VerifyResult> {
     validateStreamId(streamId);
     // The exact stored texts: the chain was computed over them.
-    type VerifyRow = {
-      id: string;
-      type: string;
-      schema_version: number;
-      occurred_at: number;
-      stream_version: string;
-      data: string;
-      metadata: string;
-      hash: Buffer;
-    };
+    type VerifyRow = { id: string; type: string; schema_version: number; occurred_at: number; stream_version: string; data: string; metadata: string; hash: Buffer };
     const [events, head] = await Promise.all([
       this.pool.query<VerifyRow>(
         `SELECT e.id, e.type, e.schema_version, date_part('epoch', e.occurred_at) AS occurred_at, e.stream_version, e.data::text AS data,
            e.metadata::text AS metadata, e.hash FROM ${this.s}.es_events e WHERE e.stream_id = $1 ORDER BY e.stream_version`,
         [streamId],
       ),
-      this.pool.query<{ version: string; last_hash: Buffer }>(
-        `SELECT version, last_hash FROM ${this.s}.es_streams WHERE stream_id = $1`,
-        [streamId],
-      ),
+      this.pool.query<{ version: string; last_hash: Buffer }>(`SELECT version, last_hash FROM ${this.s}.es_streams WHERE stream_id = $1`, [streamId]),
     ]);
     const chained = events.rows.map((r) => ({
       id: r.id,

@@ -1,14 +1,10 @@
 import type { PoolClient } from 'pg';
 import { GlobalPosition, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
-import {
-  asSubscription,
-  CheckpointedSubscription,
-  SubscriptionSession,
-} from '../checkpoints/subscription-runner';
+import { asSubscription, CheckpointedSubscription, SubscriptionSession } from '../checkpoints/subscription-runner';
 import { validateNames } from '../validation';
 import type { PgEventStore } from './postgres-event-store';
 import { BEFORE_START, parsePosition } from './postgres-position';
-import { decodePolledRow, EventRow, rowPosition } from './postgres-rows';
+import { EventRow, rowPosition, rowToEvent } from './postgres-rows';
 
 type Queryable = Pick<PoolClient, 'query'>;
 
@@ -21,8 +17,7 @@ type Queryable = Pick<PoolClient, 'query'>;
 export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions): Subscription => {
   if (!options.checkpointName) throw new TypeError('subscribe: checkpointName is required');
   if (typeof options.handler !== 'function') throw new TypeError('subscribe: handler must be a function');
-  if (typeof options.from === 'string' && options.from !== 'start' && options.from !== 'end')
-    parsePosition(options.from);
+  if (typeof options.from === 'string' && options.from !== 'start' && options.from !== 'end') parsePosition(options.from);
   const categories = validateNames('filter.categories', options.filter?.categories) ?? null;
   const types = validateNames('filter.types', options.filter?.types) ?? null;
   const filtered = categories !== null || types !== null;
@@ -32,32 +27,23 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
   const { pollIntervalMs } = store.settings;
   const readAhead = options.readAhead ?? true;
 
-  // A window is kept as the rows PostgreSQL sent: only its last position is needed to read the next
-  // window ahead, so decoding (the client's main cost) overlaps the server's work on the next one.
+  // A window is kept as the rows PostgreSQL sent: only its last position is needed to ask for the
+  // next window ahead, so decoding (the client's main cost) overlaps the server's work on the next one.
   type Window = { rows: EventRow[]; last: GlobalPosition | undefined; full: boolean };
   const poll = async (db: Queryable, after: GlobalPosition | undefined): Promise<Window> => {
     const from = after ? parsePosition(after) : BEFORE_START;
     const { rows } = await db.query<EventRow>({
       name: pollName,
       text: pollText,
-      values: filtered
-        ? [from.generation, from.transactionId, from.seq, batchSize, categories, types]
-        : [from.generation, from.transactionId, from.seq, batchSize],
+      values: filtered ? [from.generation, from.transactionId, from.seq, batchSize, categories, types] : [from.generation, from.transactionId, from.seq, batchSize],
       rowMode: 'array',
     });
-    return {
-      rows,
-      last: rows.length > 0 ? rowPosition(rows[rows.length - 1]) : undefined,
-      full: rows.length === batchSize,
-    };
+    return { rows, last: rows.length > 0 ? rowPosition(rows[rows.length - 1]) : undefined, full: rows.length === batchSize };
   };
+  // A row without payload is one the filter left out: it only moves the checkpoint.
   const decode = (rows: EventRow[]): RecordedEvent[] => {
     const events: RecordedEvent[] = [];
-    // A row without an event is one the filter left out: it only moves the checkpoint.
-    for (const row of rows) {
-      const event = decodePolledRow(row, store.upcasters);
-      if (event) events.push(event);
-    }
+    for (const row of rows) if (row[10] !== null) events.push(rowToEvent(row, store.upcasters));
     return events;
   };
 
@@ -70,8 +56,7 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
       if (session.position === undefined && options.from !== undefined && options.from !== 'start') {
         // "From end" is the newest row below the gate, not the raw maximum; it is stored at once so
         // that a restart before the first event does not silently move the start forwards.
-        const start =
-          options.from === 'end' ? await store.endPositionOn(client) : (options.from as GlobalPosition);
+        const start = options.from === 'end' ? await store.endPositionOn(client) : (options.from as GlobalPosition);
         if (start) await session.advance(start);
       }
       session.markStarted();
