@@ -1,6 +1,7 @@
 // `npm run bench:reporting [-- --accounts 12500] [--rate 200] [--seconds 30] [--only rebuild]`: reporting figures on
 // the embedded default, one JSON line each. The ledger and reporting run as their own processes
-// (`apps/<service>/src/main.ts`, as `npm start` runs them) on one embedded PostgreSQL.
+// (`apps/<service>/src/main.ts`, as `npm start` runs them; the ledger as an api and a worker process,
+// LEDGER_ROLE) on one embedded PostgreSQL.
 // 1. N synthetic ledger contract messages published on the bus; the live projections catch up
 //    (their rate is printed), then each projection is rebuilt (target ≥ 20,000 events/s).
 // 2. Payments posted through the ledger's HTTP API at a steady rate; latency until the payment is
@@ -24,10 +25,10 @@ const seconds = (from: number) => +((performance.now() - from) / 1000).toFixed(2
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-const startService = (name: string, port: number, url: string): ChildProcess =>
+const startService = (name: string, port: number, url: string, env: NodeJS.ProcessEnv = {}): ChildProcess =>
   spawn(process.execPath, ['-r', join(root, 'tools', 'register.cjs'), join(root, 'apps', name, 'src', 'main.ts')], {
     cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(port), DATABASE_URL: url, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: url, LOG_LEVEL: 'warn', ...env },
   });
 
 const waitReady = async (port: number) => {
@@ -194,8 +195,13 @@ const main = async () => {
       ...direct.figures,
     });
 
-    // 2b. Payment posted in the ledger → visible in reporting.
-    children.push(startService('ledger', ledgerPort, server.url));
+    // 2b. Payment posted in the ledger → visible in reporting. The ledger runs as it is deployed
+    // under load: an api process (commands) beside a worker process (read model, publisher, jobs),
+    // so commands do not queue behind the background work on one thread (LEDGER_ROLE).
+    const ledgerWorkerPort = await freePort();
+    children.push(startService('ledger', ledgerWorkerPort, server.url, { LEDGER_ROLE: 'worker' }));
+    await waitReady(ledgerWorkerPort);
+    children.push(startService('ledger', ledgerPort, server.url, { LEDGER_ROLE: 'api' }));
     await waitReady(ledgerPort);
     const supervisor = `Bearer ${await signDevToken({ roles: ['supervisor'] })}`;
     const csv = ['creditorId,creditorAccountRef,debtorReference,fullName,emails,phones,timeZone,currency,principalMinor,interestMinor,feesMinor,originatedOn,firstUnpaidDueDate,product',

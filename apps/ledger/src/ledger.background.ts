@@ -5,12 +5,13 @@ import type { Subscription } from '@cartera/eventstore';
 import type { PostgresEventStore } from '@cartera/eventstore/postgres';
 import { startPublisher } from '@cartera/messaging';
 import type { Bus } from '@cartera/messaging';
-import { PG_POOL, ReadinessRegistry } from '@cartera/platform';
+import { PG_POOL, PLATFORM_CONFIG, ReadinessRegistry } from '@cartera/platform';
 import type { Pool } from 'pg';
 import { startAccountSummary } from './accounts/account-summary.table';
 import { mapLedgerBatch } from './accounts/accounts.contracts';
 import { AgingJob, JobRun } from './accounts/aging.job';
 import { InterestJob } from './accounts/interest.job';
+import type { LedgerConfig } from './ledger.config';
 import { LEDGER_BUS, LEDGER_STORE, LEDGER_STORE_POOL, LEDGER_TABLES } from './ledger.infrastructure';
 import type { LedgerTables } from './ledger.schema';
 
@@ -18,6 +19,8 @@ import type { LedgerTables } from './ledger.schema';
  * What runs beside HTTP: the read-model projection, the publisher (both one active instance per
  * service through their subscription locks) and the daily jobs. The jobs run hourly so every time
  * zone is handled within an hour of its midnight; an advisory lock keeps them to one replica.
+ * A process with LEDGER_ROLE=api runs none of it: its one thread serves commands only, and a
+ * worker process (LEDGER_ROLE=worker, or all) does the rest.
  */
 @Injectable()
 export class LedgerBackground implements OnApplicationBootstrap, OnModuleDestroy {
@@ -34,9 +37,16 @@ export class LedgerBackground implements OnApplicationBootstrap, OnModuleDestroy
     private readonly aging: AgingJob,
     private readonly interest: InterestJob,
     private readonly readiness: ReadinessRegistry,
+    @Inject(PLATFORM_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
+  /** Whether this process runs the projection, the publisher and the jobs. */
+  get runsBackground(): boolean {
+    return this.config.LEDGER_ROLE !== 'api';
+  }
+
   onApplicationBootstrap(): void {
+    if (!this.runsBackground) return;
     this.projection = startAccountSummary(this.store, this.t);
     this.publisher = startPublisher({
       store: this.store,
@@ -60,6 +70,7 @@ export class LedgerBackground implements OnApplicationBootstrap, OnModuleDestroy
 
   @Cron('5 * * * *', { name: 'ledger-daily-jobs' })
   async hourly(): Promise<void> {
+    if (!this.runsBackground) return;
     await this.exclusively('cartera.ledger.jobs', async () => {
       const interest = await this.interest.run(new Date());
       const aging = await this.aging.run(new Date());

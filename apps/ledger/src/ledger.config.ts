@@ -1,7 +1,19 @@
-import { BaseConfig } from '@cartera/platform';
+import { IsIn } from 'class-validator';
+import { BaseConfig, Setting } from '@cartera/platform';
+
+export type LedgerRole = 'all' | 'api' | 'worker';
 
 /** Configuration of the ledger service (accounts placed by creditors, balances, payments and aging): the platform keys with its own defaults. */
 export class LedgerConfig extends BaseConfig {
   override PORT = 3001;
   override DB_SCHEMA = 'ledger';
+
+  @Setting({
+    doc:
+      'What this process runs: all (HTTP and the background work), api (HTTP only) or worker (the read-model ' +
+      'projection, the publisher and the daily jobs; HTTP too, for health, metrics and queries). Commands and ' +
+      'background share one thread in a single process; under load run api processes beside one worker.',
+  })
+  @IsIn(['all', 'api', 'worker'])
+  LEDGER_ROLE: LedgerRole = 'all';
 }
