@@ -19,7 +19,7 @@ import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters
 import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
-import { ENVELOPE_COLUMNS, epochToDate, EVENT_COLUMNS, EventRow, POSITION_COLUMNS, rowToEvent } from './postgres-rows';
+import { ENVELOPE_COLUMNS, epochToDate, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, POSITION_COLUMNS, rowToEvent } from './postgres-rows';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
 import { GroupCommit } from './postgres-group-commit';
 import { subscribePostgres } from './postgres-subscription';
@@ -312,6 +312,7 @@ class PgEventStore implements PostgresEventStore {
       text: o.backwards ? this.sql.readBackwards : this.sql.readForwards,
       values: [streamId, from, o.recordedAt ?? null, o.occurredAt ?? null, o.maxCount ?? null],
       rowMode: 'array',
+      types: EVENT_ROW_TYPES,
     });
     return rows.map((row) => rowToEvent(row, this.upcasters));
   }
@@ -324,6 +325,7 @@ class PgEventStore implements PostgresEventStore {
       text: this.sql.readAll,
       values: [from.generation, from.transactionId, from.seq, o.categories ?? null, o.types ?? null, o.maxCount ?? null],
       rowMode: 'array',
+      types: EVENT_ROW_TYPES,
     });
     return rows.map((row) => rowToEvent(row, this.upcasters));
   }

@@ -10,7 +10,7 @@ import { formatPosition } from './postgres-position';
  * 6.9 with the position padded and the payload concatenated in SQL). The position travels as its
  * three numbers and is padded here; times as epoch seconds (float8: parsing a number is several
  * times cheaper than a timestamptz text); data and metadata as the stored canonical JSON texts,
- * parsed with one JSON.parse; bigints are revived by a walk only when the text holds the tag.
+ * each parsed as it arrives (no concatenation to flatten); bigints are revived by a walk only when the text holds the tag.
  * Rows come back in `rowMode: 'array'` in the order of `EVENT_COLUMNS`.
  */
 export const POSITION_COLUMNS = `e.generation, e.transaction_id, e.seq`;
@@ -34,18 +34,36 @@ export type EventRow = [
   metadata: string | null,
 ];
 
-export const rowPosition = (row: EventRow): GlobalPosition => formatPosition(row[0], row[1], row[2]);
+// The events of one transaction share generation and transaction id: their padded prefix is made once.
+let prefixGeneration = -1;
+let prefixTransaction = '';
+let prefix = '';
+export const rowPosition = (row: EventRow): GlobalPosition => {
+  if (row[0] !== prefixGeneration || row[1] !== prefixTransaction) {
+    prefixGeneration = row[0];
+    prefixTransaction = row[1];
+    prefix = formatPosition(row[0], row[1], 0).slice(0, -19);
+  }
+  return `${prefix}${row[2].padStart(19, '0')}` as GlobalPosition;
+};
+
+const asText = (value: string): string => value;
+/**
+ * Parsers of `EVENT_COLUMNS` (pass as the query's `types`): int4 and float8 as numbers, everything
+ * else as the text received (pg's default for int8 re-checks every value with a regular expression).
+ */
+export const EVENT_ROW_TYPES = {
+  getTypeParser: (oid: number): ((value: string) => unknown) => (oid === 23 ? Number : oid === 701 ? Number : asText),
+};
 
 // Stored times are whole milliseconds, so rounding undoes the float's representation error.
 export const epochToDate = (seconds: number): Date => new Date(Math.round(seconds * 1000));
 
-const parsePayload = (text: string): [unknown, EventMetadata] => {
-  const parsed = JSON.parse(text) as [unknown, EventMetadata];
-  return mayHoldBigint(text) ? (reviveBigints(parsed) as [unknown, EventMetadata]) : parsed;
-};
+const parseStored = (text: string): unknown => (mayHoldBigint(text) ? reviveBigints(JSON.parse(text)) : JSON.parse(text));
 
 export const rowToEvent = (row: EventRow, upcasters: UpcasterRegistry): RecordedEvent => {
-  const [data, metadata] = parsePayload(`[${row[10] ?? 'null'},${row[11] ?? '{}'}]`);
+  const data = row[10] === null ? null : parseStored(row[10]);
+  const metadata = (row[11] === null ? {} : parseStored(row[11])) as EventMetadata;
   return upcasters.upcast({
     id: row[6],
     type: row[7],

@@ -4,7 +4,7 @@ import { asSubscription, CheckpointedSubscription, SubscriptionSession } from '.
 import { validateNames } from '../validation';
 import type { PgEventStore } from './postgres-event-store';
 import { BEFORE_START, parsePosition } from './postgres-position';
-import { EventRow, rowPosition, rowToEvent } from './postgres-rows';
+import { EVENT_ROW_TYPES, EventRow, rowPosition, rowToEvent } from './postgres-rows';
 
 type Queryable = Pick<PoolClient, 'query'>;
 
@@ -37,6 +37,7 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
       text: pollText,
       values: filtered ? [from.generation, from.transactionId, from.seq, batchSize, categories, types] : [from.generation, from.transactionId, from.seq, batchSize],
       rowMode: 'array',
+      types: EVENT_ROW_TYPES,
     });
     return { rows, last: rows.length > 0 ? rowPosition(rows[rows.length - 1]) : undefined, full: rows.length === batchSize };
   };
