@@ -204,6 +204,18 @@ describe('PostgreSQL event store specifics', () => {
       expect(await store.verifyStream('imp3-existing')).toMatchObject({ ok: true, events: 3 });
     });
 
+    it('a batch mixing a repeat (expectedVersion any: the insert meets a stored id) and new streams writes the new ones once', async () => {
+      const placed = opening('rep1-a', 1);
+      const [original] = await store.appendToStreams([placed]);
+      const repeat = { ...placed, expectedVersion: 'any' as const };
+      const results = await store.appendToStreams([opening('rep1-b', 2), repeat, opening('rep1-c', 3)]);
+      expect(results[1]).toEqual(original);
+      expect(results.map((r) => r.nextExpectedVersion)).toEqual([0, 0, 0]);
+      expect(await count('rep1-')).toBe(3);
+      for (const id of ['rep1-a', 'rep1-b', 'rep1-c']) expect(await store.verifyStream(id)).toMatchObject({ ok: true, events: 1 });
+      expect(await store.appendToStream('rep1-a', placed.events)).toEqual(original);
+    });
+
     it('refuses ids stored elsewhere or partly repeated, and bad batches, writing nothing', async () => {
       const placed = opening('imp4-a', 1);
       await store.appendToStreams([placed]);

@@ -45,6 +45,13 @@ const lockClass = (schema: string): number => {
 
 export const schemaSql = (schema: string): string => {
   const s = quoteIdent(schema);
+  // Used twice by the append: plain, then (only when an id was already stored) with ON CONFLICT.
+  const insertEvents = `INSERT INTO ${s}.es_events (stream_id, stream_version, generation, schema_version, transaction_id, seq, id, type,
+                                occurred_at, recorded_at, hash, data, metadata)
+    SELECT p_streams[u.it], u.v, g, u.sv, my_xid, u.sq, u.id, u.ty, u.oa, recorded, u.hs, u.da, metas[u.mi]
+      FROM unnest(p_items, p_ids, p_types, p_schema_versions, datas, p_metadata_of, p_occurred_at, hashes, seqs, versions)
+           AS u(it, id, ty, sv, da, mi, oa, hs, sq, v)
+     WHERE NOT repeats[u.it]`;
   return `
 CREATE SCHEMA IF NOT EXISTS ${s};
 
@@ -226,22 +233,12 @@ BEGIN
   -- speculative insertion per row, ~20 % of the insert). The block is a subtransaction, entered
   -- once per append.
   BEGIN
-    INSERT INTO ${s}.es_events (stream_id, stream_version, generation, schema_version, transaction_id, seq, id, type,
-                                occurred_at, recorded_at, hash, data, metadata)
-    SELECT p_streams[u.it], u.v, g, u.sv, my_xid, u.sq, u.id, u.ty, u.oa, recorded, u.hs, u.da, metas[u.mi]
-      FROM unnest(p_items, p_ids, p_types, p_schema_versions, datas, p_metadata_of, p_occurred_at, hashes, seqs, versions)
-           AS u(it, id, ty, sv, da, mi, oa, hs, sq, v)
-     WHERE NOT repeats[u.it];
+    ${insertEvents};
     GET DIAGNOSTICS written = ROW_COUNT;
   EXCEPTION WHEN unique_violation THEN
     GET STACKED DIAGNOSTICS constraint_name = CONSTRAINT_NAME;
     IF constraint_name <> 'es_events_id' THEN RAISE; END IF;
-    INSERT INTO ${s}.es_events (stream_id, stream_version, generation, schema_version, transaction_id, seq, id, type,
-                                occurred_at, recorded_at, hash, data, metadata)
-    SELECT p_streams[u.it], u.v, g, u.sv, my_xid, u.sq, u.id, u.ty, u.oa, recorded, u.hs, u.da, metas[u.mi]
-      FROM unnest(p_items, p_ids, p_types, p_schema_versions, datas, p_metadata_of, p_occurred_at, hashes, seqs, versions)
-           AS u(it, id, ty, sv, da, mi, oa, hs, sq, v)
-     WHERE NOT repeats[u.it]
+    ${insertEvents}
     ON CONFLICT (id) DO NOTHING;
     GET DIAGNOSTICS written = ROW_COUNT;
   END;
