@@ -19,7 +19,8 @@ import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters
 import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
-import { ENVELOPE_COLUMNS, epochToDate, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, POSITION_COLUMNS, rowToEvent } from './postgres-rows';
+import { ENVELOPE_COLUMNS, epochToDate, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, EventRowOf, POSITION_COLUMNS, rowToEvent } from './postgres-rows';
+import { GroupRead } from './postgres-group-read';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
 import { GroupCommit } from './postgres-group-commit';
 import { subscribePostgres } from './postgres-subscription';
@@ -136,7 +137,9 @@ class PgEventStore implements PostgresEventStore {
   private notifyTimer: NodeJS.Timeout | undefined;
   private closed = false;
   readonly channel: string;
-  private readonly sql: Record<'append' | 'readForwards' | 'readBackwards' | 'readAll' | 'end' | 'latest', string>;
+  private readonly sql: Record<'append' | 'readForwards' | 'readBackwards' | 'readStreams' | 'readAll' | 'end' | 'latest', string>;
+  // Whole-stream reads (a command handler's) share a statement when they arrive together.
+  private readonly groupRead = new GroupRead<EventRowOf<number>>((streamIds) => this.readStreamsRaw(streamIds), GROUP_COMMIT_LANES);
   private readonly groupCommit = new GroupCommit(
     {
       run: (appends) => this.runAppendsRaw(this.pool, appends),
@@ -167,6 +170,8 @@ class PgEventStore implements PostgresEventStore {
         $4::int[], $5::uuid[], $6::text[], $7::int[], $8::json, $9::json, $10::int[], $11::timestamptz[], $12::bytea)`,
       readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
       readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
+      // The columns of EVENT_COLUMNS and the stream's index in $1 (es_read_streams).
+      readStreams: `SELECT * FROM ${s}.es_read_streams($1::text[])`,
       readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e
         WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}
           AND ($4::text[] IS NULL OR split_part(e.stream_id, '-', 1) = ANY($4)) AND ($5::text[] IS NULL OR e.type = ANY($5))
@@ -306,6 +311,10 @@ class PgEventStore implements PostgresEventStore {
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     validateStreamId(streamId);
     const o = validateReadStream(options);
+    if (o.from === undefined && !o.backwards && o.maxCount === undefined && o.recordedAt === undefined && o.occurredAt === undefined) {
+      if (this.closed) throw new Error('The event store is closed');
+      return (await this.groupRead.read(streamId)).map((row) => rowToEvent(row, this.upcasters));
+    }
     const from = o.from ?? (o.backwards ? Number.MAX_SAFE_INTEGER : 0);
     const { rows } = await this.pool.query<EventRow>({
       name: `es_read_${o.backwards ? 'b' : 'f'}_${this.schema}`,
@@ -315,6 +324,25 @@ class PgEventStore implements PostgresEventStore {
       types: EVENT_ROW_TYPES,
     });
     return rows.map((row) => rowToEvent(row, this.upcasters));
+  }
+
+  /** Every event of each stream, in one statement. */
+  private async readStreamsRaw(streamIds: string[]): Promise<Map<string, EventRowOf<number>[]>> {
+    const { rows } = await this.pool.query<EventRowOf<number>>({
+      name: `es_read_streams_${this.schema}`,
+      text: this.sql.readStreams,
+      values: [streamIds],
+      rowMode: 'array',
+      types: EVENT_ROW_TYPES,
+    });
+    const byStream = new Map<string, EventRowOf<number>[]>();
+    for (const row of rows) {
+      const streamId = streamIds[row[12] - 1];
+      const list = byStream.get(streamId);
+      if (list) list.push(row);
+      else byStream.set(streamId, [row]);
+    }
+    return byStream;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -38,7 +38,10 @@ export type EventRow = [
 let prefixGeneration = -1;
 let prefixTransaction = '';
 let prefix = '';
-export const rowPosition = (row: EventRow): GlobalPosition => {
+/** A row of `EVENT_COLUMNS` followed by one more column. */
+export type EventRowOf<Extra> = [...EventRow, Extra];
+
+export const rowPosition = (row: EventRow | EventRowOf<unknown>): GlobalPosition => {
   if (row[0] !== prefixGeneration || row[1] !== prefixTransaction) {
     prefixGeneration = row[0];
     prefixTransaction = row[1];
@@ -61,7 +64,7 @@ export const epochToDate = (seconds: number): Date => new Date(Math.round(second
 
 const parseStored = (text: string): unknown => (mayHoldBigint(text) ? reviveBigints(JSON.parse(text)) : JSON.parse(text));
 
-export const rowToEvent = (row: EventRow, upcasters: UpcasterRegistry): RecordedEvent => {
+export const rowToEvent = (row: EventRow | EventRowOf<unknown>, upcasters: UpcasterRegistry): RecordedEvent => {
   const data = row[10] === null ? null : parseStored(row[10]);
   const metadata = (row[11] === null ? {} : parseStored(row[11])) as EventMetadata;
   return upcasters.upcast({

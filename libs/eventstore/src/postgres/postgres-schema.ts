@@ -293,6 +293,23 @@ BEGIN
 END
 $fn$;
 
+-- Whole streams for a group of readers (command handlers reading before they decide): one index
+-- scan per stream. Pinned to that plan like es_append_streams: a plan made while es_events had no
+-- statistics yet (right after a bulk import) must not scan the table for each group.
+CREATE OR REPLACE FUNCTION ${s}.es_read_streams(p_streams text[])
+RETURNS TABLE (generation integer, transaction_id xid8, seq bigint, stream_id text, stream_version bigint, schema_version integer,
+               id uuid, type text, occurred_at double precision, recorded_at double precision, data text, metadata text, i integer)
+LANGUAGE plpgsql STABLE
+SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
+AS $fn$
+BEGIN
+  RETURN QUERY SELECT e.generation, e.transaction_id, e.seq, e.stream_id, e.stream_version, e.schema_version, e.id, e.type,
+      date_part('epoch', e.occurred_at), date_part('epoch', e.recorded_at), e.data::text, e.metadata::text, u.i::int
+    FROM unnest(p_streams) WITH ORDINALITY AS u(s, i) JOIN ${s}.es_events e ON e.stream_id = u.s
+   ORDER BY u.i, e.stream_version;
+END
+$fn$;
+
 -- Is appending these ids to this stream a repeat of an earlier append (all stored here, contiguous, in this order)?
 CREATE OR REPLACE FUNCTION ${s}.es_repeat_of(p_stream text, p_ids uuid[])
 RETURNS TABLE (is_repeat boolean, found bigint, here bigint, version bigint, generation integer, transaction_id text, seq bigint)

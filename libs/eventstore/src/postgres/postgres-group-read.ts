@@ -1,0 +1,60 @@
+/**
+ * Group read of whole streams: the reads that arrive while the store is busy (a command handler
+ * reads its stream before deciding, so a busy service issues many at once) go out together as one
+ * statement instead of one round trip each. On a small machine a round trip is the expensive part
+ * of a short read: a socket write that wakes another process on each side. Every caller gets the
+ * rows of its own stream; a failure of the statement is every caller's failure.
+ */
+type Waiter<Row> = { streamId: string; resolve: (rows: Row[]) => void; reject: (error: unknown) => void };
+
+/** Most streams one statement reads. */
+const MAX_GROUP_STREAMS = 64;
+
+export class GroupRead<Row> {
+  private readonly queue: Waiter<Row>[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  /** `run` reads the streams (distinct ids) and returns each one's rows in version order. */
+  constructor(
+    private readonly run: (streamIds: string[]) => Promise<Map<string, Row[]>>,
+    private readonly lanes: number,
+  ) {}
+
+  read(streamId: string): Promise<Row[]> {
+    return new Promise<Row[]>((resolve, reject) => {
+      this.queue.push({ streamId, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.lanes || this.queue.length === 0) return;
+    this.scheduled = true;
+    // One macrotask later: reads issued in the same tick join the group.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.inFlight < this.lanes && this.queue.length > 0) {
+      const group = this.queue.splice(0, MAX_GROUP_STREAMS);
+      this.inFlight++;
+      void this.settle(group).finally(() => {
+        this.inFlight--;
+        this.schedule();
+      });
+    }
+  }
+
+  private async settle(group: Waiter<Row>[]): Promise<void> {
+    try {
+      const rows = await this.run([...new Set(group.map((w) => w.streamId))]);
+      for (const w of group) w.resolve(rows.get(w.streamId) ?? []);
+    } catch (error) {
+      for (const w of group) w.reject(error);
+    }
+  }
+}
