@@ -21,6 +21,22 @@ describe('PostgreSQL event store specifics', () => {
   afterAll(() => store?.close());
   const sql = (text: string, values?: unknown[]) => db().pool.query(text, values);
 
+  it('whole-stream reads issued together (one statement) each get exactly their own stream', async () => {
+    const streams = Array.from({ length: 150 }, (_, k) => `grp-${k}`);
+    await store.appendToStreams(streams.map((streamId, k) => ({ streamId, events: Array.from({ length: (k % 4) + 1 }, (_, n) => ({ type: 'Counted', data: { k, n } })) })));
+    // More readers than one statement takes (64), a stream asked for twice, and a stream that does not exist.
+    const asked = [...streams, 'grp-7', 'grp-missing', 'grp-7'];
+    const results = await Promise.all(asked.map((id) => store.readStream(id)));
+    results.forEach((events, i) => {
+      const k = asked[i] === 'grp-missing' ? -1 : Number(asked[i].slice(4));
+      expect(events.map((e) => [e.streamId, e.streamVersion, e.data])).toEqual(
+        k < 0 ? [] : Array.from({ length: (k % 4) + 1 }, (_, n) => [asked[i], n, { k, n }]),
+      );
+    });
+    // The same through the single-stream statement (any option other than the whole stream).
+    expect((await store.readStream('grp-9', { from: 0 })).map((e) => e.data)).toEqual(results[9].map((e) => e.data));
+  });
+
   it('verifyStream names the first broken link after a row is tampered with, removed or truncated', async () => {
     await store.appendToStream('account-t1', [1, 2, 3, 4].map((n) => ({ type: 'PaymentPosted', data: { amount: BigInt(n) } })));
     expect(await store.verifyStream('account-t1')).toMatchObject({ ok: true, events: 4 });
