@@ -16,7 +16,7 @@ import {
 } from '../event-store.port';
 import { eventDigest, verifyChain } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
-import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
+import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, ValidReadStream, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
 import { ENVELOPE_COLUMNS, epochToDate, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, EventRowOf, POSITION_COLUMNS, rowToEvent } from './postgres-rows';
@@ -139,7 +139,11 @@ class PgEventStore implements PostgresEventStore {
   readonly channel: string;
   private readonly sql: Record<'append' | 'readForwards' | 'readBackwards' | 'readStreams' | 'readAll' | 'end' | 'latest', string>;
   // Whole-stream reads (a command handler's) share a statement when they arrive together.
-  private readonly groupRead = new GroupRead<EventRowOf<number>>((streamIds) => this.readStreamsRaw(streamIds), GROUP_COMMIT_LANES);
+  private readonly groupRead = new GroupRead<EventRow | EventRowOf<number>>(
+    (streamIds) => this.readStreamsRaw(streamIds),
+    (streamId) => this.readStreamRaw(streamId, { backwards: false }),
+    GROUP_COMMIT_LANES,
+  );
   private readonly groupCommit = new GroupCommit(
     {
       run: (appends) => this.runAppendsRaw(this.pool, appends),
@@ -315,6 +319,10 @@ class PgEventStore implements PostgresEventStore {
       if (this.closed) throw new Error('The event store is closed');
       return (await this.groupRead.read(streamId)).map((row) => rowToEvent(row, this.upcasters));
     }
+    return (await this.readStreamRaw(streamId, o)).map((row) => rowToEvent(row, this.upcasters));
+  }
+
+  private async readStreamRaw(streamId: string, o: Partial<ValidReadStream> & Pick<ValidReadStream, 'backwards'>): Promise<EventRow[]> {
     const from = o.from ?? (o.backwards ? Number.MAX_SAFE_INTEGER : 0);
     const { rows } = await this.pool.query<EventRow>({
       name: `es_read_${o.backwards ? 'b' : 'f'}_${this.schema}`,
@@ -323,7 +331,7 @@ class PgEventStore implements PostgresEventStore {
       rowMode: 'array',
       types: EVENT_ROW_TYPES,
     });
-    return rows.map((row) => rowToEvent(row, this.upcasters));
+    return rows;
   }
 
   /** Every event of each stream, in one statement. */

@@ -15,9 +15,13 @@ export class GroupRead<Row> {
   private inFlight = 0;
   private scheduled = false;
 
-  /** `run` reads the streams (distinct ids) and returns each one's rows in version order. */
+  /**
+   * `runMany` reads the streams (distinct ids) and returns each one's rows in version order;
+   * `runOne` reads a stream alone (a group of one, the common case of a quiet store).
+   */
   constructor(
-    private readonly run: (streamIds: string[]) => Promise<Map<string, Row[]>>,
+    private readonly runMany: (streamIds: string[]) => Promise<Map<string, Row[]>>,
+    private readonly runOne: (streamId: string) => Promise<Row[]>,
     private readonly lanes: number,
   ) {}
 
@@ -51,7 +55,13 @@ export class GroupRead<Row> {
 
   private async settle(group: Waiter<Row>[]): Promise<void> {
     try {
-      const rows = await this.run([...new Set(group.map((w) => w.streamId))]);
+      const streamIds = [...new Set(group.map((w) => w.streamId))];
+      if (streamIds.length === 1) {
+        const rows = await this.runOne(streamIds[0]);
+        for (const w of group) w.resolve(rows);
+        return;
+      }
+      const rows = await this.runMany(streamIds);
       for (const w of group) w.resolve(rows.get(w.streamId) ?? []);
     } catch (error) {
       for (const w of group) w.reject(error);
