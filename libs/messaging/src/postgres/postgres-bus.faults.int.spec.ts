@@ -188,7 +188,8 @@ describe('PostgreSQL bus: faults', () => {
       const o = await owners();
       return o.length === 2 && o.every((x) => x.n === 4);
     });
-    expect((await local.consumer.health()).owned).toHaveLength(4);
+    // The lease rows change first; the member's own view follows on its next rebalance tick.
+    await eventually(async () => (await local.consumer.health()).owned.length === 4, { what: 'the local member working its 4 partitions' });
 
     const batch1 = Array.from({ length: 40 }, (_, i) => ping(`debtor-${i}`, 0));
     await bus.publish(topic, batch1);
