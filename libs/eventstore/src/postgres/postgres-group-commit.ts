@@ -1,5 +1,6 @@
 import type { AppendResult } from '../event-store.port';
 import type { PreparedAppend } from '../validation';
+import { Batcher } from './postgres-batcher';
 
 /**
  * Group commit of single-stream appends: appends that arrive while the store is busy are sent
@@ -25,47 +26,21 @@ type Waiter = { append: PreparedAppend; resolve: (r: AppendResult) => void; reje
 const MAX_GROUP_ITEMS = 64;
 const MAX_GROUP_EVENTS = 2_000;
 
-export class GroupCommit {
-  private readonly queue: Waiter[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-
+export class GroupCommit extends Batcher<Waiter> {
   /** `lanes`: groups in flight at once; more arrivals wait and go out together in the next group. */
   constructor(
     private readonly runner: GroupRunner,
-    private readonly lanes: number,
-  ) {}
+    lanes: number,
+  ) {
+    super(lanes);
+  }
 
   append(append: PreparedAppend): Promise<AppendResult> {
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ append, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.inFlight >= this.lanes || this.queue.length === 0) return;
-    this.scheduled = true;
-    // One macrotask later: appends issued in the same tick join the group.
-    setImmediate(() => {
-      this.scheduled = false;
-      this.flush();
-    });
-  }
-
-  private flush(): void {
-    while (this.inFlight < this.lanes && this.queue.length > 0) {
-      const group = this.take();
-      this.inFlight++;
-      void this.settle(group).finally(() => {
-        this.inFlight--;
-        this.schedule();
-      });
-    }
+    return new Promise<AppendResult>((resolve, reject) => this.enqueue({ append, resolve, reject }));
   }
 
   /** The oldest queued appends, one per stream, within the group limits. */
-  private take(): Waiter[] {
+  protected take(): Waiter[] {
     const group: Waiter[] = [];
     const streams = new Set<string>();
     let events = 0;
@@ -84,7 +59,7 @@ export class GroupCommit {
     return group;
   }
 
-  private async settle(group: Waiter[]): Promise<void> {
+  protected async settle(group: Waiter[]): Promise<void> {
     let pending = group;
     while (pending.length > 0) {
       const appends = pending.map((w) => w.append);

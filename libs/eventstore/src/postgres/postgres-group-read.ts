@@ -1,3 +1,5 @@
+import { Batcher } from './postgres-batcher';
+
 /**
  * Group read of whole streams: the reads that arrive while the store is busy (a command handler
  * reads its stream before deciding, so a busy service issues many at once) go out together as one
@@ -10,11 +12,7 @@ type Waiter<Row> = { streamId: string; resolve: (rows: Row[]) => void; reject: (
 /** Most streams one statement reads. */
 const MAX_GROUP_STREAMS = 64;
 
-export class GroupRead<Row> {
-  private readonly queue: Waiter<Row>[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-
+export class GroupRead<Row> extends Batcher<Waiter<Row>> {
   /**
    * `runMany` reads the streams (distinct ids) and returns each one's rows in version order;
    * `runOne` reads a stream alone (a group of one, the common case of a quiet store).
@@ -22,38 +20,20 @@ export class GroupRead<Row> {
   constructor(
     private readonly runMany: (streamIds: string[]) => Promise<Map<string, Row[]>>,
     private readonly runOne: (streamId: string) => Promise<Row[]>,
-    private readonly lanes: number,
-  ) {}
+    lanes: number,
+  ) {
+    super(lanes);
+  }
 
   read(streamId: string): Promise<Row[]> {
-    return new Promise<Row[]>((resolve, reject) => {
-      this.queue.push({ streamId, resolve, reject });
-      this.schedule();
-    });
+    return new Promise<Row[]>((resolve, reject) => this.enqueue({ streamId, resolve, reject }));
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.inFlight >= this.lanes || this.queue.length === 0) return;
-    this.scheduled = true;
-    // One macrotask later: reads issued in the same tick join the group.
-    setImmediate(() => {
-      this.scheduled = false;
-      this.flush();
-    });
+  protected take(): Waiter<Row>[] {
+    return this.queue.splice(0, MAX_GROUP_STREAMS);
   }
 
-  private flush(): void {
-    while (this.inFlight < this.lanes && this.queue.length > 0) {
-      const group = this.queue.splice(0, MAX_GROUP_STREAMS);
-      this.inFlight++;
-      void this.settle(group).finally(() => {
-        this.inFlight--;
-        this.schedule();
-      });
-    }
-  }
-
-  private async settle(group: Waiter<Row>[]): Promise<void> {
+  protected async settle(group: Waiter<Row>[]): Promise<void> {
     try {
       const streamIds = [...new Set(group.map((w) => w.streamId))];
       if (streamIds.length === 1) {
