@@ -73,8 +73,8 @@ export interface PostgresEventStore extends EventStore {
   endPosition(): Promise<GlobalPosition | undefined>;
 }
 
-/** Group statements in flight at once; further single appends queue and go out together in the next group. */
-const GROUP_COMMIT_LANES = 4;
+/** Group statements in flight at once, per kind (appends, whole-stream reads); further requests queue and go out together in the next group. */
+const GROUP_LANES = 4;
 
 type AppendRow = { item: number; status: string; version: string; generation: number; transaction_id: string; seq: string };
 
@@ -142,7 +142,7 @@ class PgEventStore implements PostgresEventStore {
   private readonly groupRead = new GroupRead<EventRow | EventRowOf<number>>(
     (streamIds) => this.readStreamsRaw(streamIds),
     (streamId) => this.readStreamRaw(streamId, { backwards: false }),
-    GROUP_COMMIT_LANES,
+    GROUP_LANES,
   );
   private readonly groupCommit = new GroupCommit(
     {
@@ -154,7 +154,7 @@ class PgEventStore implements PostgresEventStore {
       },
       errorOf: (error, append) => this.appendError(error, [append]),
     },
-    GROUP_COMMIT_LANES,
+    GROUP_LANES,
   );
 
   constructor(

@@ -10,7 +10,8 @@ import { formatPosition } from './postgres-position';
  * 6.9 with the position padded and the payload concatenated in SQL). The position travels as its
  * three numbers and is padded here; times as epoch seconds (float8: parsing a number is several
  * times cheaper than a timestamptz text); data and metadata as the stored canonical JSON texts,
- * each parsed as it arrives (no concatenation to flatten); bigints are revived by a walk only when the text holds the tag.
+ * each parsed as it arrives (no concatenation to flatten); bigints are revived by a walk only when
+ * the text holds the tag.
  * Rows come back in `rowMode: 'array'` in the order of `EVENT_COLUMNS`.
  */
 export const POSITION_COLUMNS = `e.generation, e.transaction_id, e.seq`;
@@ -34,12 +35,13 @@ export type EventRow = [
   metadata: string | null,
 ];
 
+/** A row of `EVENT_COLUMNS` followed by one more column. */
+export type EventRowOf<Extra> = [...EventRow, Extra];
+
 // The events of one transaction share generation and transaction id: their padded prefix is made once.
 let prefixGeneration = -1;
 let prefixTransaction = '';
 let prefix = '';
-/** A row of `EVENT_COLUMNS` followed by one more column. */
-export type EventRowOf<Extra> = [...EventRow, Extra];
 
 export const rowPosition = (row: EventRow | EventRowOf<unknown>): GlobalPosition => {
   if (row[0] !== prefixGeneration || row[1] !== prefixTransaction) {
@@ -56,7 +58,7 @@ const asText = (value: string): string => value;
  * else as the text received (pg's default for int8 re-checks every value with a regular expression).
  */
 export const EVENT_ROW_TYPES = {
-  getTypeParser: (oid: number): ((value: string) => unknown) => (oid === 23 ? Number : oid === 701 ? Number : asText),
+  getTypeParser: (oid: number): ((value: string) => unknown) => (oid === 23 || oid === 701 ? Number : asText),
 };
 
 // Stored times are whole milliseconds, so rounding undoes the float's representation error.

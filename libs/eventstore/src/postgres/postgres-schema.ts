@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { checkpointTableSql } from '../checkpoints/pg-checkpoints';
+import { EVENT_COLUMNS } from './postgres-rows';
 
 /**
  * DDL of the PostgreSQL event store, one schema per service. Idempotent; run under an advisory
@@ -293,8 +294,8 @@ BEGIN
 END
 $fn$;
 
--- Whole streams for a group of readers (command handlers reading before they decide): one index
--- scan per stream. Pinned to that plan like es_append_streams: a plan made while es_events had no
+-- Whole streams for a group of readers (command handlers reading before they decide): the columns
+-- of EVENT_COLUMNS and each row's stream index in p_streams, one index scan per stream. Pinned to that plan like es_append_streams: a plan made while es_events had no
 -- statistics yet (right after a bulk import) must not scan the table for each group.
 CREATE OR REPLACE FUNCTION ${s}.es_read_streams(p_streams text[])
 RETURNS TABLE (generation integer, transaction_id xid8, seq bigint, stream_id text, stream_version bigint, schema_version integer,
@@ -303,8 +304,7 @@ LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 AS $fn$
 BEGIN
-  RETURN QUERY SELECT e.generation, e.transaction_id, e.seq, e.stream_id, e.stream_version, e.schema_version, e.id, e.type,
-      date_part('epoch', e.occurred_at), date_part('epoch', e.recorded_at), e.data::text, e.metadata::text, u.i::int
+  RETURN QUERY SELECT ${EVENT_COLUMNS}, u.i::int
     FROM unnest(p_streams) WITH ORDINALITY AS u(s, i) JOIN ${s}.es_events e ON e.stream_id = u.s
    ORDER BY u.i, e.stream_version;
 END
@@ -352,14 +352,10 @@ export const setupSchema = async (pool: Pool, schema: string): Promise<number> =
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `cartera.eventstore.setup:${schema}`,
-    ]);
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`cartera.eventstore.setup:${schema}`]);
     await client.query(schemaSql(schema));
     await client.query(checkGenerationSql(schema));
-    const { rows } = await client.query<{ generation: number }>(
-      `SELECT generation FROM ${quoteIdent(schema)}.es_meta`,
-    );
+    const { rows } = await client.query<{ generation: number }>(`SELECT generation FROM ${quoteIdent(schema)}.es_meta`);
     await client.query('COMMIT');
     return rows[0].generation;
   } catch (error) {
