@@ -3,6 +3,7 @@ import type { OutgoingMessage } from '@cartera/messaging';
 import { eventually, useTestDatabase } from '@cartera/testing';
 import { accountRef, balanceChanged, bucketChanged, paid, placed, reversed, type AccountRef } from '../testing/ledger-messages';
 import { dumpReadModels, startReporting } from '../testing/reporting-harness';
+import type { RebuildStatus } from './projections.runner';
 
 const indexNames = async (pool: import('pg').Pool) =>
   (await pool.query<{ n: string }>(`SELECT tablename || '.' || indexname AS n FROM pg_indexes WHERE schemaname = 'reporting' ORDER BY 1`)).rows.map((r) => r.n);
@@ -60,32 +61,37 @@ describe('projection rebuild (shadow tables, swap without downtime)', () => {
   });
 
   it('loses and doubles nothing while the live consumer keeps applying new messages', async () => {
+    // Bounded, so that a slow machine's rebuild still catches up with the head it chases.
     let publishing = true;
     const publisher = (async () => {
-      let day = 10;
-      while (publishing) {
-        await r.ledgerBus.publish(TOPICS.ledger, payments(10, `2026-06-${(day++ % 20) + 10}`));
+      for (let day = 10; publishing && day < 110; day++) {
+        await r.ledgerBus.publish(TOPICS.ledger, payments(10, `2026-06-${(day % 20) + 10}`));
         await new Promise((resolve) => setTimeout(resolve, 20)); // pacing of the load, not a synchronisation
       }
     })();
-    const started = await r.post('/admin/projections/portfolio/rebuild');
-    expect(started.body.state).toBe('running');
-    const done = await eventually(async () => {
-      const list = (await r.get('/admin/projections', { roles: ['admin'] })).body as { name: string; rebuild: { state: string } | null }[];
-      const s = list.find((p) => p.name === 'portfolio')?.rebuild;
-      return s?.state === 'running' ? undefined : (s ?? undefined);
-    }, { what: 'the rebuild to finish' });
-    publishing = false;
-    await publisher;
+    let done: RebuildStatus | undefined;
+    try {
+      const started = await r.post('/admin/projections/portfolio/rebuild');
+      expect(started.body.state).toBe('running');
+      done = await eventually(async () => {
+        const list = (await r.get('/admin/projections', { roles: ['admin'] })).body as { name: string; rebuild: RebuildStatus | null }[];
+        const s = list.find((p) => p.name === 'portfolio')?.rebuild;
+        return s?.state === 'running' ? undefined : (s ?? undefined);
+      }, { what: 'the rebuild to finish', timeoutMs: 60_000 });
+    } finally {
+      // Whatever failed above, no publisher may outlive this test and change what the next one reads.
+      publishing = false;
+      await publisher;
+    }
     expect(done?.state).toBe('done');
-    await r.runner.caughtUp();
+    await r.runner.caughtUp(30_000);
     const afterConcurrent = await dumpReadModels(db().pool);
     const totalPaid = await db().pool.query<{ s: string }>(`SELECT sum(total_paid)::text AS s FROM reporting.accounts`);
     expect(BigInt(totalPaid.rows[0].s)).toBe(BigInt(paymentNo) * 100n);
     // A rebuild with nothing in flight is the reference.
     await r.post('/admin/projections/portfolio/rebuild?wait=true');
     expect(await dumpReadModels(db().pool)).toEqual(afterConcurrent);
-  });
+  }, 120_000);
 
   it('refuses an unknown projection and non-admins', async () => {
     expect((await r.post('/admin/projections/nope/rebuild')).status).toBe(404);
