@@ -45,7 +45,8 @@ export type HandlerContext = Readonly<{
   /**
    * What the messages of this transaction share (the PostgreSQL bus applies a run of messages in
    * one): `shared(key, create)` gives one value to all of them — e.g. aggregate deltas to merge —
-   * and `beforeCommit(hook)` runs once after the last handler, inside the transaction.
+   * and `beforeCommit(hook)` runs once after the last handler, inside the transaction, just before
+   * COMMIT (after the offset moved: a lock the hook takes is held the least time).
    */
   transaction: Readonly<{ shared<T>(key: string, create: () => T): T; beforeCommit(hook: () => Promise<void>): void }>;
   group: string;

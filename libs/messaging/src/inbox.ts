@@ -33,7 +33,8 @@ export const ensureInbox = async (pool: Pool, schema: string): Promise<void> => 
 
 /**
  * What the messages handled in one inbox transaction share: values (e.g. writes to merge) and
- * hooks that run once after the last handler, before the offset commit and COMMIT.
+ * hooks that run once after the last handler and the offset commit, right before COMMIT (so a
+ * lock a hook takes is held for the least time).
  */
 export class TransactionScope {
   private readonly values = new Map<string, unknown>();
@@ -45,7 +46,7 @@ export class TransactionScope {
     return this.values.get(key) as T;
   }
 
-  /** Runs once, after every handler of the transaction; a failure rolls the transaction back. */
+  /** Runs once, after every handler of the transaction, just before COMMIT; a failure rolls the transaction back. */
   beforeCommit(hook: () => Promise<void>): void {
     this.hooks.push(hook);
   }
@@ -59,8 +60,9 @@ export class TransactionScope {
 /**
  * Runs `work` once per (group, message id): inside one transaction, the inbox row is inserted
  * first; if it already existed the message was applied before and `work` is skipped. `commit`
- * runs last in the same transaction (the PostgreSQL bus moves the group offset there).
- * Returns whether `work` ran.
+ * runs after the work in the same transaction (the PostgreSQL bus moves the group offset there),
+ * then the scope's hooks, then COMMIT. `begin` opens the transaction (one simple query, e.g.
+ * `BEGIN; SET LOCAL …`: settings cost no extra round trip). Returns whether `work` ran.
  */
 export const applyOnce = async (
   pool: Pool,
@@ -69,8 +71,8 @@ export const applyOnce = async (
   messageId: string,
   work: (client: PoolClient, scope: TransactionScope) => Promise<void>,
   commit?: (client: PoolClient) => Promise<void>,
-  setup?: (client: PoolClient) => Promise<void>,
-): Promise<boolean> => (await applyBatchOnce(pool, schema, group, [{ messageId }], (client, _m, scope) => work(client, scope), commit, setup)) === 1;
+  begin?: string,
+): Promise<boolean> => (await applyBatchOnce(pool, schema, group, [{ messageId }], (client, _m, scope) => work(client, scope), commit, begin)) === 1;
 
 /**
  * `applyOnce` for several messages in one transaction: one inbox INSERT claims every id (a repeated
@@ -85,12 +87,11 @@ export const applyBatchOnce = async <M extends { messageId: string }>(
   messages: readonly M[],
   work: (client: PoolClient, message: M, scope: TransactionScope) => Promise<void>,
   commit?: (client: PoolClient) => Promise<void>,
-  setup?: (client: PoolClient) => Promise<void>,
+  begin = 'BEGIN',
 ): Promise<number> => {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    if (setup) await setup(client);
+    await client.query(begin);
     const claimed = await client.query<{ message_id: string }>(
       `INSERT INTO ${quoteSchema(schema)}.processed_messages ("group", message_id)
        SELECT $1, id FROM unnest($2::text[]) AS u(id) ON CONFLICT DO NOTHING RETURNING message_id`,
@@ -104,8 +105,8 @@ export const applyBatchOnce = async <M extends { messageId: string }>(
       await work(client, m, scope);
       ran++;
     }
-    await scope.settle();
     if (commit) await commit(client);
+    await scope.settle();
     await client.query('COMMIT');
     return ran;
   } catch (error) {

@@ -50,6 +50,9 @@ const MOVEMENT_DELTA = [['day', 'date'], ['creditor_id', 'text'], ['currency', '
  * Every write of one message in one statement (data-modifying CTEs over unnest arrays; an empty
  * array writes nothing). Portfolio rows: with the group's advisory lock held, the rows from the
  * event's day on move by the delta, and a day without a row yet gets the latest earlier row + delta.
+ * The last array names advisory locks the statement takes for the *next* statements: a statement
+ * sees only what committed before it started, so aggregate writes never share a statement with
+ * the lock that guards them (the live path passes the lock with its account rows, never with deltas).
  */
 const writeStatement = (t: PortfolioTables): string => {
   let n = 1;
@@ -63,6 +66,7 @@ const writeStatement = (t: PortfolioTables): string => {
   const col = next(COLLECTIONS_DELTA);
   const mov = next(MOVEMENT_DELTA);
   const pd = next(PORTFOLIO_DELTA);
+  const lockKeys = `$${n}::text[]`;
   const group = (a: string, b: string) => ['creditor_id', 'currency', 'bucket', 'status'].map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
   return `WITH
     acc AS (INSERT INTO ${t.accounts} (${columns(ACCOUNT_COLUMNS)}) SELECT * FROM unnest(${acc})
@@ -85,10 +89,17 @@ const writeStatement = (t: PortfolioTables): string => {
       FROM d LEFT JOIN LATERAL (SELECT account_count, balance FROM ${t.portfolioDaily} p WHERE ${group('p', 'd')} AND p.day < d.day
         ORDER BY p.day DESC LIMIT 1) prev ON true
       WHERE NOT EXISTS (SELECT 1 FROM ${t.portfolioDaily} p WHERE ${group('p', 'd')} AND p.day = d.day) RETURNING 1)
-  SELECT 1`;
+  SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(${lockKeys}) k`;
 };
 
 const statements = new Map<string, string>();
+const statementFor = (t: PortfolioTables): string => {
+  const known = statements.get(t.accounts);
+  if (known) return known;
+  const sql = writeStatement(t);
+  statements.set(t.accounts, sql);
+  return sql;
+};
 const column = (rows: readonly (readonly unknown[])[], i: number) => rows.map((r) => (typeof r[i] === 'bigint' ? (r[i] as bigint).toString() : r[i]));
 const params = (spec: readonly unknown[], rows: readonly (readonly unknown[])[]) => spec.map((_, i) => column(rows, i));
 
@@ -122,19 +133,35 @@ class TransactionRows {
   readonly changedAccounts = new Set<string>();
   readonly changedPayments = new Set<string>();
 
-  write(db: MessageWrites, t: PortfolioTables): void {
+  /** The changed rows in one statement, which then takes `locks` (for the statements after it). */
+  write(db: MessageWrites, t: PortfolioTables, locks: readonly string[]): void {
     const accounts = [...this.changedAccounts].sort().map((id) => this.accounts.get(id)).filter((a): a is AccountRow => a !== undefined);
     const payments = [...this.changedPayments].sort().map((k) => this.payments.get(k)).filter((p): p is PaymentRow => p !== undefined);
-    if (accounts.length === 0 && payments.length === 0) return;
-    const sql = statements.get(t.accounts) ?? writeStatement(t);
-    statements.set(t.accounts, sql);
-    db.write(sql, [
+    if (accounts.length === 0 && payments.length === 0 && locks.length === 0) return;
+    db.write(statementFor(t), [
       ...params(ACCOUNT_COLUMNS, accounts.map(accountValues)),
       ...params(PAYMENT_COLUMNS, payments.map(paymentValues)),
       ...params(COLLECTIONS_DELTA, []),
       ...params(MOVEMENT_DELTA, []),
       ...params(PORTFOLIO_DELTA, []),
+      locks,
     ]);
+  }
+}
+
+/** One transaction's portfolio writes on the live path: its rows, then its merged aggregate deltas. */
+class TransactionWrites {
+  readonly rows = new TransactionRows();
+  readonly deltas = new AggregateDeltas();
+
+  /**
+   * The rows' statement also takes the aggregate lock, and the deltas follow: emitted after every
+   * other projection's writes (`last`), so the lock is held for two round trips (deltas, COMMIT).
+   */
+  write(db: MessageWrites, t: PortfolioTables): void {
+    const locking = !this.deltas.empty;
+    this.rows.write(db, t, locking ? [`${t.portfolioDaily}:aggregates`] : []);
+    if (locking) this.deltas.write(db, t);
   }
 }
 
@@ -148,8 +175,8 @@ const selectPayment = (t: PortfolioTables) =>
  * instead of three per message.
  */
 const applyWithinTransaction = async (db: MessageWrites, t: PortfolioTables, m: ProjectedMessage, look: { accountId: string; paymentId?: string }): Promise<void> => {
-  // Registered before the aggregates: rows first, then the aggregate lock (held only to COMMIT).
-  const rows = db.deferred(`portfolio-rows:${t.accounts}`, () => new TransactionRows(), (r) => r.write(db, t));
+  const writes = db.deferred(`portfolio:${t.accounts}`, () => new TransactionWrites(), (w) => w.write(db, t), { last: true });
+  const rows = writes.rows;
   const pKey = look.paymentId === undefined ? undefined : paymentKey(look.accountId, look.paymentId);
   if (!rows.accounts.has(look.accountId)) {
     const found = (await db.read<AccountRecord>({ name: `reporting-portfolio-read:${t.accounts}`, text: selectAccount(t), values: [look.accountId, look.paymentId ?? null] }))[0];
@@ -171,7 +198,7 @@ const applyWithinTransaction = async (db: MessageWrites, t: PortfolioTables, m: 
     rows.payments.set(key, change.payment);
     rows.changedPayments.add(key);
   }
-  db.deferred(`portfolio:${t.accounts}`, () => new AggregateDeltas(), (a) => a.write(db, t)).add(change);
+  writes.deltas.add(change);
 };
 
 /** Holds the change's statements in `db` (sent after the message's reads, with its other writes). */
@@ -188,14 +215,13 @@ export const writePortfolioChange = (db: MessageWrites, t: PortfolioTables, c: P
 };
 
 const writeRows = (db: MessageWrites, t: PortfolioTables, c: PortfolioChange): void => {
-  const sql = statements.get(t.accounts) ?? writeStatement(t);
-  statements.set(t.accounts, sql);
-  db.write(sql, [
+  db.write(statementFor(t), [
     ...params(ACCOUNT_COLUMNS, c.account ? [accountValues(c.account)] : []),
     ...params(PAYMENT_COLUMNS, c.payment ? [paymentValues(c.payment)] : []),
     ...params(COLLECTIONS_DELTA, c.collections.map((d) => [d.day, d.creditorId, d.currency, d.channel, d.paymentCount, d.gross, d.reversalCount, d.reversed])),
     ...params(MOVEMENT_DELTA, c.movements.map((d) => [d.day, d.creditorId, d.currency, d.fromBucket, d.toBucket, d.count, d.balance])),
     ...params(PORTFOLIO_DELTA, c.portfolio.map((d) => [d.creditorId, d.currency, d.bucket, d.status, d.day, d.count, d.balance])),
+    [],
   ]);
 };
 
@@ -233,11 +259,15 @@ class AggregateDeltas {
     }
   }
 
+  get empty(): boolean {
+    return this.portfolio.size === 0 && this.collections.size === 0 && this.movements.size === 0;
+  }
+
+  /** The merged deltas; the caller has taken the `<portfolio table>:aggregates` lock in an earlier statement. */
   write(db: MessageWrites, t: PortfolioTables): void {
     const groups = byKey(this.portfolio).map((days) => byKey(days)); // each group's days, earliest first
     const rounds = Math.max(1, ...groups.map((g) => g.length));
-    if (groups.length === 0 && this.collections.size === 0 && this.movements.size === 0) return;
-    db.write(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${t.portfolioDaily}:aggregates`]);
+    if (this.empty) return;
     // One statement per round, each group at most once in it (an UPDATE … FROM changes a row once).
     for (let round = 0; round < rounds; round++) {
       writeRows(db, t, {

@@ -51,6 +51,9 @@ describe('projection rebuild (shadow tables, swap without downtime)', () => {
     }
     expect(await dumpReadModels(db().pool)).toEqual(live);
     expect(await indexNames(db().pool)).toEqual(indexes);
+    // The swapped-in timeline keeps the live table's per-column statistics target (none for the payload).
+    const target = await db().pool.query(`SELECT attstattarget FROM pg_attribute WHERE attrelid = 'reporting.debtor_timeline'::regclass AND attname = 'payload'`);
+    expect(target.rows).toEqual([{ attstattarget: 0 }]);
     const note = await db().pool.query(`SELECT debtor_id, creditor_id, account_id, payload FROM reporting.debtor_timeline WHERE message_id = 'note-1'`);
     expect(note.rows).toEqual([{
       debtor_id: 'debtor\twith\\odd\nkey', creditor_id: 'tab\there', account_id: '\\N',

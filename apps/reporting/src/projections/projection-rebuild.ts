@@ -97,6 +97,12 @@ export class ProjectionRebuild {
       for (const table of this.def.tables) {
         await c.query(`DROP TABLE IF EXISTS ${qualified(this.schema, table + SHADOW)}`);
         await c.query(`CREATE TABLE ${qualified(this.schema, table + SHADOW)} (LIKE ${qualified(this.schema, table)} INCLUDING ALL EXCLUDING INDEXES)`);
+        // LIKE does not copy per-column statistics targets: the swapped-in table keeps the live one's.
+        const { rows } = await c.query<{ attname: string; attstattarget: number }>(
+          `SELECT attname, attstattarget FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0`,
+          [qualified(this.schema, table)],
+        );
+        for (const r of rows) await c.query(`ALTER TABLE ${qualified(this.schema, table + SHADOW)} ALTER COLUMN "${r.attname}" SET STATISTICS ${Number(r.attstattarget)}`);
       }
     });
   }

@@ -7,6 +7,7 @@ import type { ReportingConfig } from '../reporting.config';
 import { PROJECTIONS, projectionNamed, REPORTING_GROUP, validateKnownContracts, type ProjectionDefinition } from './projection-definitions';
 import { ProjectionRebuild, type RebuildResult } from './projection-rebuild';
 import { MessageWrites } from './sql';
+import { quietTimelineStatistics } from './timeline.projection';
 
 export const REPORTING_BUS = Symbol('REPORTING_BUS');
 
@@ -51,6 +52,7 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
 
   async onApplicationBootstrap(): Promise<void> {
     const schema = this.config.DB_SCHEMA;
+    await this.pool.query(quietTimelineStatistics(schema));
     this.consumer = this.bus.subscribe({
       topics: [...new Set(PROJECTIONS.flatMap((p) => p.topics))],
       group: REPORTING_GROUP,

@@ -77,7 +77,7 @@ const nameOf = (text: string): string => {
  */
 export class MessageWrites {
   private pending: { text: string; values: readonly unknown[] }[] = [];
-  private readonly deferredValues = new Map<string, { value: unknown; emit: (value: unknown) => void }>();
+  private readonly deferredValues = new Map<string, { value: unknown; emit: (value: unknown) => void; last: boolean }>();
 
   /**
    * @param spansMessages true when one instance serves every message of an inbox transaction (the
@@ -98,12 +98,16 @@ export class MessageWrites {
     this.pending.push({ text, values });
   }
 
-  /** The value under `key` for this transaction; `emit` turns it into writes when `finish()` runs. */
-  deferred<T>(key: string, create: () => T, emit: (value: T) => void): T {
+  /**
+   * The value under `key` for this transaction; `emit` turns it into writes when `finish()` runs,
+   * in the order of creation — except `last` ones, which come after all others (writes that take a
+   * lock shared between transactions: it is then held only until COMMIT).
+   */
+  deferred<T>(key: string, create: () => T, emit: (value: T) => void, { last = false }: { last?: boolean } = {}): T {
     const known = this.deferredValues.get(key);
     if (known) return known.value as T;
     const value = create();
-    this.deferredValues.set(key, { value, emit: emit as (value: unknown) => void });
+    this.deferredValues.set(key, { value, emit: emit as (value: unknown) => void, last });
     return value;
   }
 
@@ -115,7 +119,8 @@ export class MessageWrites {
 
   /** Emits the deferred values' writes, then flushes everything (last thing before COMMIT). */
   async finish(): Promise<void> {
-    const deferred = [...this.deferredValues.values()];
+    const all = [...this.deferredValues.values()];
+    const deferred = [...all.filter((d) => !d.last), ...all.filter((d) => d.last)];
     this.deferredValues.clear();
     for (const d of deferred) d.emit(d.value);
     await this.flush();

@@ -98,6 +98,9 @@ CREATE TABLE IF NOT EXISTS ${s}.es_events (
 CREATE UNIQUE INDEX IF NOT EXISTS es_events_position ON ${s}.es_events (generation, transaction_id, seq);
 -- Idempotent append (is this event id already stored?) and lookup by id; v7 ids keep it append-mostly.
 CREATE UNIQUE INDEX IF NOT EXISTS es_events_id ON ${s}.es_events (id);
+-- No planner statistics for the opaque bodies (no query filters on them): autoanalyze then skips
+-- reading each sampled row's JSON.
+ALTER TABLE ${s}.es_events ALTER COLUMN data SET STATISTICS 0, ALTER COLUMN metadata SET STATISTICS 0;
 
 ${checkpointTableSql(schema)}
 

@@ -32,6 +32,9 @@ const ddl = (schema: string): string => {
     PRIMARY KEY (topic, partition, "offset")
   );
   CREATE INDEX IF NOT EXISTS messages_published_at ON ${s}.messages (published_at);
+  -- No planner statistics for the opaque bodies (no query filters on them): ANALYZE would sort a
+  -- sample of 30,000 jsonb values per column — measured ~1.2 s of CPU per autoanalyze at 50k rows.
+  ALTER TABLE ${s}.messages ALTER COLUMN headers SET STATISTICS 0, ALTER COLUMN payload SET STATISTICS 0;
   CREATE TABLE IF NOT EXISTS ${s}.group_offsets (
     "group" text NOT NULL,
     topic text NOT NULL,

@@ -219,7 +219,7 @@ class PostgresBusAdapter implements PostgresBus {
         },
         appendInTransaction: (client, topic, rows) => this.appendInTransaction(client, topic, rows),
         forget: (c) => this.consumers.delete(c),
-        ...(this.options.durableConsumerCommits ? {} : { setup: async (client: PoolClient) => void (await client.query('SET LOCAL synchronous_commit = off')) }),
+        ...(this.options.durableConsumerCommits ? {} : { begin: 'BEGIN; SET LOCAL synchronous_commit = off' }),
       },
       options,
     );

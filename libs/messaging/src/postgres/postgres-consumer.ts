@@ -18,8 +18,8 @@ export type ConsumerDeps = Readonly<{
   prepare: (topics: readonly string[]) => Promise<void>;
   appendInTransaction: (client: PoolClient, topic: string, rows: readonly LogRow[]) => Promise<void>;
   forget: (consumer: PostgresConsumer) => void;
-  /** Runs first in every consumer transaction (commit durability). */
-  setup?: (client: PoolClient) => Promise<void>;
+  /** Opens every consumer transaction (one simple query: BEGIN and the commit durability setting). */
+  begin?: string;
 }>;
 
 const isTransient = (error: unknown): boolean => ['40P01', '40001'].includes((error as { code?: string } | undefined)?.code ?? '');
@@ -219,7 +219,7 @@ class PartitionWorker {
   private readonly port: DeliveryPort = {
     apply: async (m, work) => {
       const { pool, schema } = this.consumer.deps;
-      await applyOnce(pool, schema, this.rules.group, m.messageId, work, (client) => this.consumer.commit(client, m), this.consumer.deps.setup);
+      await applyOnce(pool, schema, this.rules.group, m.messageId, work, (client) => this.consumer.commit(client, m), this.consumer.deps.begin);
     },
     deadLetter: async (m, reason) => {
       const { pool } = this.consumer.deps;
@@ -241,7 +241,7 @@ class PartitionWorker {
     applyBatch: async (messages, work) => {
       const { pool, schema } = this.consumer.deps;
       const last = messages[messages.length - 1];
-      await applyBatchOnce(pool, schema, this.rules.group, messages, work, (client) => this.consumer.commit(client, last), this.consumer.deps.setup);
+      await applyBatchOnce(pool, schema, this.rules.group, messages, work, (client) => this.consumer.commit(client, last), this.consumer.deps.begin);
     },
   };
 
