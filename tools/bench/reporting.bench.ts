@@ -218,13 +218,14 @@ const main = async () => {
     const accountIds = await ids();
 
     const agent = `Bearer ${await signDevToken({ roles: ['agent'] })}`;
-    const keepAlive = new Agent({ keepAlive: true, maxSockets: 64 });
+    // Idle sockets are dropped before the server's 5 s keep-alive timeout would close them under a request.
+    const keepAlive = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
     /** One payment through the ledger's HTTP API (node:http on kept-alive sockets: the load generator shares the 2 cores, and fetch costs it several times more CPU per request). */
     let retried = 0;
-    const postOnce = (id: string, paymentId: string) =>
+    const postOnce = (id: string, paymentId: string, fresh = false) =>
       new Promise<number | string>((resolve) => {
         const body = JSON.stringify({ paymentId, amountMinor: '100', currency: 'COP', paidAt: new Date().toISOString(), channel: 'portal' });
-        const req = request({ host: 'localhost', port: ledgerPort, path: `/accounts/${id}/payments`, method: 'POST', agent: keepAlive,
+        const req = request({ host: 'localhost', port: ledgerPort, path: `/accounts/${id}/payments`, method: 'POST', agent: fresh ? false : keepAlive,
           headers: { Authorization: agent, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 'no status'));
@@ -233,12 +234,12 @@ const main = async () => {
         req.end(body);
       });
     // A kept-alive socket the server closes as it is reused fails the request: the client retries,
-    // as any would, with the same paymentId (a repeat is a no-op, so nothing is posted twice).
+    // as any would, on a new connection with the same paymentId (a repeat is a no-op, never posted twice).
     const postPayment = async (id: string, paymentId: string) => {
       const outcome = await postOnce(id, paymentId);
       if (typeof outcome === 'number') return outcome;
       retried++;
-      return postOnce(id, paymentId);
+      return postOnce(id, paymentId, true);
     };
     // Warm-up at the same rate (its own payment ids), printed but not part of the figure: a
     // just-started process compiles its hot paths and opens its pool's connections under load.
