@@ -52,9 +52,9 @@ const MOVEMENT_DELTA = [['day', 'date'], ['creditor_id', 'text'], ['currency', '
  * event's day on move by the delta, and a day without a row yet gets the latest earlier row + delta.
  * The last array names advisory locks the statement takes for the *next* statements: a statement
  * sees only what committed before it started, so aggregate writes never share a statement with
- * the lock that guards them (the live path passes the lock with its account rows, never with deltas).
+ * the lock that guards them. `into` is plpgsql's destination of the result (the function below).
  */
-const writeStatement = (t: PortfolioTables): string => {
+const writeStatement = (t: PortfolioTables, into = ''): string => {
   let n = 1;
   const next = (spec: readonly (readonly [string, string])[]) => {
     const sql = arrays(spec, n);
@@ -89,8 +89,28 @@ const writeStatement = (t: PortfolioTables): string => {
       FROM d LEFT JOIN LATERAL (SELECT account_count, balance FROM ${t.portfolioDaily} p WHERE ${group('p', 'd')} AND p.day < d.day
         ORDER BY p.day DESC LIMIT 1) prev ON true
       WHERE NOT EXISTS (SELECT 1 FROM ${t.portfolioDaily} p WHERE ${group('p', 'd')} AND p.day = d.day) RETURNING 1)
-  SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(${lockKeys}) k`;
+  SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) ${into} FROM unnest(${lockKeys}) k`;
 };
+
+const ALL_ARRAYS = [...ACCOUNT_COLUMNS, ...PAYMENT_COLUMNS, ...COLLECTIONS_DELTA, ...MOVEMENT_DELTA, ...PORTFOLIO_DELTA, ['lock', 'text']] as const;
+
+/**
+ * The live path's aggregate writes as one function: it takes the lock, then runs the write
+ * statement, which (a new statement in a volatile function) sees everything the previous holder
+ * committed. One round trip with the lock held before COMMIT instead of two (lock, then write):
+ * every live transaction queues on this lock, so its hold time bounds the projection's latency.
+ * Same parameters as the statement; created for the live tables (suffix '') at start-up.
+ */
+export const deltasFunctionSql = (t: PortfolioTables): string => `
+  CREATE OR REPLACE FUNCTION ${t.deltasFunction}(${ALL_ARRAYS.map(([name, type], i) => `a${i + 1}_${name} ${type}[]`).join(', ')})
+  RETURNS void LANGUAGE plpgsql AS $fn$
+  DECLARE locked bigint;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($${ALL_ARRAYS.length}) k;
+    ${writeStatement(t, 'INTO locked')};
+  END $fn$`;
+
+const callDeltasFunction = (t: PortfolioTables) => `SELECT ${t.deltasFunction}(${ALL_ARRAYS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
 const statements = new Map<string, string>();
 const statementFor = (t: PortfolioTables): string => {
@@ -133,18 +153,18 @@ class TransactionRows {
   readonly changedAccounts = new Set<string>();
   readonly changedPayments = new Set<string>();
 
-  /** The changed rows in one statement, which then takes `locks` (for the statements after it). */
-  write(db: MessageWrites, t: PortfolioTables, locks: readonly string[]): void {
+  /** The changed rows in one statement. */
+  write(db: MessageWrites, t: PortfolioTables): void {
     const accounts = [...this.changedAccounts].sort().map((id) => this.accounts.get(id)).filter((a): a is AccountRow => a !== undefined);
     const payments = [...this.changedPayments].sort().map((k) => this.payments.get(k)).filter((p): p is PaymentRow => p !== undefined);
-    if (accounts.length === 0 && payments.length === 0 && locks.length === 0) return;
+    if (accounts.length === 0 && payments.length === 0) return;
     db.write(statementFor(t), [
       ...params(ACCOUNT_COLUMNS, accounts.map(accountValues)),
       ...params(PAYMENT_COLUMNS, payments.map(paymentValues)),
       ...params(COLLECTIONS_DELTA, []),
       ...params(MOVEMENT_DELTA, []),
       ...params(PORTFOLIO_DELTA, []),
-      locks,
+      [],
     ]);
   }
 }
@@ -155,13 +175,13 @@ class TransactionWrites {
   readonly deltas = new AggregateDeltas();
 
   /**
-   * The rows' statement also takes the aggregate lock, and the deltas follow: emitted after every
-   * other projection's writes (`last`), so the lock is held for two round trips (deltas, COMMIT).
+   * The rows, then the deltas through the function that takes the aggregate lock: emitted after
+   * every other projection's writes (`last`), the offset commit coming before them too, so the lock
+   * is held for the function's run and COMMIT only.
    */
   write(db: MessageWrites, t: PortfolioTables): void {
-    const locking = !this.deltas.empty;
-    this.rows.write(db, t, locking ? [`${t.portfolioDaily}:aggregates`] : []);
-    if (locking) this.deltas.write(db, t);
+    this.rows.write(db, t);
+    this.deltas.write(db, t);
   }
 }
 
@@ -214,13 +234,17 @@ export const writePortfolioChange = (db: MessageWrites, t: PortfolioTables, c: P
   writeRows(db, t, c);
 };
 
+const deltaParams = (c: Pick<PortfolioChange, 'collections' | 'movements' | 'portfolio'>): unknown[][] => [
+  ...params(COLLECTIONS_DELTA, c.collections.map((d) => [d.day, d.creditorId, d.currency, d.channel, d.paymentCount, d.gross, d.reversalCount, d.reversed])),
+  ...params(MOVEMENT_DELTA, c.movements.map((d) => [d.day, d.creditorId, d.currency, d.fromBucket, d.toBucket, d.count, d.balance])),
+  ...params(PORTFOLIO_DELTA, c.portfolio.map((d) => [d.creditorId, d.currency, d.bucket, d.status, d.day, d.count, d.balance])),
+];
+
 const writeRows = (db: MessageWrites, t: PortfolioTables, c: PortfolioChange): void => {
   db.write(statementFor(t), [
     ...params(ACCOUNT_COLUMNS, c.account ? [accountValues(c.account)] : []),
     ...params(PAYMENT_COLUMNS, c.payment ? [paymentValues(c.payment)] : []),
-    ...params(COLLECTIONS_DELTA, c.collections.map((d) => [d.day, d.creditorId, d.currency, d.channel, d.paymentCount, d.gross, d.reversalCount, d.reversed])),
-    ...params(MOVEMENT_DELTA, c.movements.map((d) => [d.day, d.creditorId, d.currency, d.fromBucket, d.toBucket, d.count, d.balance])),
-    ...params(PORTFOLIO_DELTA, c.portfolio.map((d) => [d.creditorId, d.currency, d.bucket, d.status, d.day, d.count, d.balance])),
+    ...deltaParams(c),
     [],
   ]);
 };
@@ -263,18 +287,23 @@ class AggregateDeltas {
     return this.portfolio.size === 0 && this.collections.size === 0 && this.movements.size === 0;
   }
 
-  /** The merged deltas; the caller has taken the `<portfolio table>:aggregates` lock in an earlier statement. */
+  /** The merged deltas, through the function that takes the `<portfolio table>:aggregates` lock first. */
   write(db: MessageWrites, t: PortfolioTables): void {
     const groups = byKey(this.portfolio).map((days) => byKey(days)); // each group's days, earliest first
     const rounds = Math.max(1, ...groups.map((g) => g.length));
     if (this.empty) return;
-    // One statement per round, each group at most once in it (an UPDATE … FROM changes a row once).
+    // One call per round, each group at most once in it (an UPDATE … FROM changes a row once).
     for (let round = 0; round < rounds; round++) {
-      writeRows(db, t, {
-        collections: round === 0 ? byKey(this.collections) : [],
-        movements: round === 0 ? byKey(this.movements) : [],
-        portfolio: groups.flatMap((days) => (days[round] ? [days[round]] : [])),
-      });
+      db.write(callDeltasFunction(t), [
+        ...params(ACCOUNT_COLUMNS, []),
+        ...params(PAYMENT_COLUMNS, []),
+        ...deltaParams({
+          collections: round === 0 ? byKey(this.collections) : [],
+          movements: round === 0 ? byKey(this.movements) : [],
+          portfolio: groups.flatMap((days) => (days[round] ? [days[round]] : [])),
+        }),
+        [`${t.portfolioDaily}:aggregates`],
+      ]);
     }
   }
 }

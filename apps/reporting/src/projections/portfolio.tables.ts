@@ -1,7 +1,11 @@
 import { qualified } from './sql';
 
 /** The tables one portfolio projection writes: the live ones or their `__shadow` twins during a rebuild. */
-export type PortfolioTables = Readonly<{ accounts: string; payments: string; portfolioDaily: string; collectionsDaily: string; bucketMovements: string }>;
+export type PortfolioTables = Readonly<{
+  accounts: string; payments: string; portfolioDaily: string; collectionsDaily: string; bucketMovements: string;
+  /** The live path's aggregate writer (a function, created for the live tables only: see portfolio.sql-sink). */
+  deltasFunction: string;
+}>;
 
 /** Table names of the portfolio projection, in lock order (accounts first, as every write does). */
 export const PORTFOLIO_TABLE_NAMES = ['accounts', 'payments', 'portfolio_daily', 'collections_daily', 'bucket_movements'] as const;
@@ -12,6 +16,7 @@ export const portfolioTables = (schema: string, suffix = ''): PortfolioTables =>
   portfolioDaily: qualified(schema, `portfolio_daily${suffix}`),
   collectionsDaily: qualified(schema, `collections_daily${suffix}`),
   bucketMovements: qualified(schema, `bucket_movements${suffix}`),
+  deltasFunction: qualified(schema, `portfolio_apply_deltas${suffix}`),
 });
 
 export const ACCOUNT_COLUMNS = [

@@ -6,6 +6,8 @@ import { Gauge, type Registry } from 'prom-client';
 import type { ReportingConfig } from '../reporting.config';
 import { PROJECTIONS, projectionNamed, REPORTING_GROUP, validateKnownContracts, type ProjectionDefinition } from './projection-definitions';
 import { ProjectionRebuild, type RebuildResult } from './projection-rebuild';
+import { deltasFunctionSql } from './portfolio.sql-sink';
+import { portfolioTables } from './portfolio.tables';
 import { MessageWrites } from './sql';
 import { quietTimelineStatistics } from './timeline.projection';
 
@@ -53,6 +55,7 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
   async onApplicationBootstrap(): Promise<void> {
     const schema = this.config.DB_SCHEMA;
     await this.pool.query(quietTimelineStatistics(schema));
+    await this.createFunctions(schema);
     this.consumer = this.bus.subscribe({
       topics: [...new Set(PROJECTIONS.flatMap((p) => p.topics))],
       group: REPORTING_GROUP,
@@ -84,6 +87,22 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
         blocked: h ? mine(h.blocked).length : 0, rebuild: this.rebuilds.get(def.name)?.status ?? null,
       };
     });
+  }
+
+  /** The live path's SQL functions, replaced at every start (serialised: concurrent CREATE OR REPLACE can race). */
+  private async createFunctions(schema: string): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`cartera.reporting.functions:${schema}`]);
+      await client.query(deltasFunctionSql(portfolioTables(schema)));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** Resolves once every projection applied everything published so far (tests, tools). */
