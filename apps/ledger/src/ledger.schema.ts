@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withTransaction } from '@cartera/pg';
 
 /** Qualified names of the ledger's own tables (read model, creditor policies, placements) in its schema. */
 export type LedgerTables = Readonly<{
@@ -98,17 +99,5 @@ CREATE TABLE IF NOT EXISTS ${t.placementErrors} (
 `;
 
 /** Creates the ledger's tables if missing; an advisory lock keeps replicas starting together from racing. */
-export const migrateLedgerSchema = async (pool: Pool, t: LedgerTables): Promise<void> => {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`cartera.ledger.schema:${t.schema}`]);
-    await client.query(ddl(t));
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+export const migrateLedgerSchema = (pool: Pool, t: LedgerTables): Promise<void> =>
+  withTransaction(pool, async (client) => void (await client.query(ddl(t))), { advisoryLock: `cartera.ledger.schema:${t.schema}` });

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@cartera/pg';
 
 /** A schema name we can safely put in SQL. */
 export const quoteSchema = (schema: string): string => {
@@ -16,20 +17,8 @@ export const inboxDdl = (schema: string): string => `
   );`;
 
 /** Creates `processed_messages` if missing (serialised: concurrent CREATE IF NOT EXISTS can race). */
-export const ensureInbox = async (pool: Pool, schema: string): Promise<void> => {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cartera-inbox:${schema}`]);
-    await client.query(inboxDdl(schema));
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+export const ensureInbox = (pool: Pool, schema: string): Promise<void> =>
+  withTransaction(pool, async (client) => void (await client.query(inboxDdl(schema))), { advisoryLock: `cartera-inbox:${schema}` });
 
 /**
  * What the messages handled in one inbox transaction share: values (e.g. writes to merge) and
@@ -77,7 +66,7 @@ export const applyOnce = async (
 /**
  * `applyOnce` for several messages in one transaction: one inbox INSERT claims every id (a repeated
  * id, within the batch or from an earlier delivery, is claimed once), `work` runs for each claimed
- * message in the given order, then `commit` and COMMIT. Any error rolls everything back.
+ * message in the given order, then `commit`, the scope's hooks and COMMIT. Any error rolls everything back.
  * Returns how many messages `work` ran for.
  */
 export const applyBatchOnce = async <M extends { messageId: string }>(
@@ -88,10 +77,8 @@ export const applyBatchOnce = async <M extends { messageId: string }>(
   work: (client: PoolClient, message: M, scope: TransactionScope) => Promise<void>,
   commit?: (client: PoolClient) => Promise<void>,
   begin = 'BEGIN',
-): Promise<number> => {
-  const client = await pool.connect();
-  try {
-    await client.query(begin);
+): Promise<number> =>
+  withTransaction(pool, async (client) => {
     const claimed = await client.query<{ message_id: string }>(
       `INSERT INTO ${quoteSchema(schema)}.processed_messages ("group", message_id)
        SELECT $1, id FROM unnest($2::text[]) AS u(id) ON CONFLICT DO NOTHING RETURNING message_id`,
@@ -107,15 +94,8 @@ export const applyBatchOnce = async <M extends { messageId: string }>(
     }
     if (commit) await commit(client);
     await scope.settle();
-    await client.query('COMMIT');
     return ran;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+  }, { begin });
 
 /** Forgets inbox rows older than `olderThanMs` (redeliveries older than that are no longer expected). */
 export const pruneInbox = async (pool: Pool, schema: string, olderThanMs: number): Promise<number> => {

@@ -3,6 +3,7 @@ import { decodePayload } from '@cartera/messaging';
 import type { ClientBase, Pool, PoolClient, QueryResult } from 'pg';
 import { REPORTING_GROUP, type BusMessage, type ProjectionDefinition } from './projection-definitions';
 import { MessageWrites, qualified } from './sql';
+import { withTransaction } from '@cartera/pg';
 
 export const SHADOW = '__shadow';
 
@@ -76,19 +77,8 @@ export class ProjectionRebuild {
     await db.flush();
   }
 
-  private async inTransaction<T>(work: (c: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private inTransaction<T>(work: (c: PoolClient) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, work);
   }
 
   /** Without indexes: the bulk load writes the heap only, and each index is built once afterwards (measured faster). */

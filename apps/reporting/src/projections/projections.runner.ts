@@ -10,6 +10,7 @@ import { deltasFunctionSql } from './portfolio.sql-sink';
 import { portfolioTables } from './portfolio.tables';
 import { MessageWrites } from './sql';
 import { quietTimelineStatistics } from './timeline.projection';
+import { withTransaction } from '@cartera/pg';
 
 export const REPORTING_BUS = Symbol('REPORTING_BUS');
 
@@ -90,19 +91,10 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** The live path's SQL functions, replaced at every start (serialised: concurrent CREATE OR REPLACE can race). */
-  private async createFunctions(schema: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`cartera.reporting.functions:${schema}`]);
-      await client.query(deltasFunctionSql(portfolioTables(schema)));
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private createFunctions(schema: string): Promise<void> {
+    return withTransaction(this.pool, async (client) => void (await client.query(deltasFunctionSql(portfolioTables(schema)))), {
+      advisoryLock: `cartera.reporting.functions:${schema}`,
+    });
   }
 
   /** Resolves once every projection applied everything published so far (tests, tools). */

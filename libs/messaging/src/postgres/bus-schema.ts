@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { inboxDdl, quoteSchema } from '../inbox';
+import { withTransaction } from '@cartera/pg';
 
 // The bus's own tables. `messages` is the topic log, partitioned logically by (topic, partition)
 // with per-partition offsets handed out under the partition row's lock, so that within a
@@ -91,20 +92,8 @@ const ddl = (schema: string): string => {
 };
 
 /** Creates the bus schema if missing; serialised across processes by an advisory lock. */
-export const migrateBusSchema = async (pool: Pool, schema: string): Promise<void> => {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cartera-bus-schema:${schema}`]);
-    await client.query(ddl(schema));
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+export const migrateBusSchema = (pool: Pool, schema: string): Promise<void> =>
+  withTransaction(pool, async (client) => void (await client.query(ddl(schema))), { advisoryLock: `cartera-bus-schema:${schema}` });
 
 /** LISTEN/NOTIFY channel of a bus schema (payload: the topic). */
 export const channelOf = (schema: string): string => `cartera_bus_${schema}`;

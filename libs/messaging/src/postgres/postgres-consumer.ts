@@ -8,6 +8,7 @@ import { applyBatchOnce, applyOnce, quoteSchema } from '../inbox';
 import { encodePayload, envelopeFrom } from '../message-codec';
 import type { LogRow } from './postgres-bus';
 import type { WakeUp } from './wake-up';
+import { withTransaction } from '@cartera/pg';
 
 export type ConsumerDeps = Readonly<{
   pool: Pool;
@@ -224,18 +225,10 @@ class PartitionWorker {
     deadLetter: async (m, reason) => {
       const { pool } = this.consumer.deps;
       const row: LogRow = { key: m.key, messageId: m.messageId, headers: deadLetterHeaders(m, this.rules.group, reason), payloadText: encodePayload(m.payload) };
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await withTransaction(pool, async (client) => {
         await this.consumer.deps.appendInTransaction(client, dlqTopicOf(m.topic), [row]);
         await this.consumer.commit(client, m);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     pause: (ms) => this.sleep(ms).then(() => !this.abort.signal.aborted),
     applyBatch: async (messages, work) => {
