@@ -50,9 +50,7 @@ const MOVEMENT_DELTA = [['day', 'date'], ['creditor_id', 'text'], ['currency', '
  * Every write of one message in one statement (data-modifying CTEs over unnest arrays; an empty
  * array writes nothing). Portfolio rows: with the group's advisory lock held, the rows from the
  * event's day on move by the delta, and a day without a row yet gets the latest earlier row + delta.
- * The last array names advisory locks the statement takes for the *next* statements: a statement
- * sees only what committed before it started, so aggregate writes never share a statement with
- * the lock that guards them. `into` is plpgsql's destination of the result (the function below).
+ * `into` is plpgsql's destination of the result (the function below).
  */
 const writeStatement = (t: PortfolioTables, into = ''): string => {
   let n = 1;
@@ -66,7 +64,6 @@ const writeStatement = (t: PortfolioTables, into = ''): string => {
   const col = next(COLLECTIONS_DELTA);
   const mov = next(MOVEMENT_DELTA);
   const pd = next(PORTFOLIO_DELTA);
-  const lockKeys = `$${n}::text[]`;
   const group = (a: string, b: string) => ['creditor_id', 'currency', 'bucket', 'status'].map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
   return `WITH
     acc AS (INSERT INTO ${t.accounts} (${columns(ACCOUNT_COLUMNS)}) SELECT * FROM unnest(${acc})
@@ -89,7 +86,7 @@ const writeStatement = (t: PortfolioTables, into = ''): string => {
       FROM d LEFT JOIN LATERAL (SELECT account_count, balance FROM ${t.portfolioDaily} p WHERE ${group('p', 'd')} AND p.day < d.day
         ORDER BY p.day DESC LIMIT 1) prev ON true
       WHERE NOT EXISTS (SELECT 1 FROM ${t.portfolioDaily} p WHERE ${group('p', 'd')} AND p.day = d.day) RETURNING 1)
-  SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) ${into} FROM unnest(${lockKeys}) k`;
+  SELECT 1 ${into}`;
 };
 
 const ALL_ARRAYS = [...ACCOUNT_COLUMNS, ...PAYMENT_COLUMNS, ...COLLECTIONS_DELTA, ...MOVEMENT_DELTA, ...PORTFOLIO_DELTA, ['lock', 'text']] as const;
@@ -97,17 +94,19 @@ const ALL_ARRAYS = [...ACCOUNT_COLUMNS, ...PAYMENT_COLUMNS, ...COLLECTIONS_DELTA
 /**
  * The live path's aggregate writes as one function: it takes the lock, then runs the write
  * statement, which (a new statement in a volatile function) sees everything the previous holder
- * committed. One round trip with the lock held before COMMIT instead of two (lock, then write):
- * every live transaction queues on this lock, so its hold time bounds the projection's latency.
- * Same parameters as the statement; created for the live tables (suffix '') at start-up.
+ * committed — in one statement with the lock it would not: a statement sees what committed
+ * before it started. One round trip with the lock held before COMMIT instead of two (lock, then
+ * write): every live transaction queues on this lock, so its hold time bounds the projection's
+ * latency. The statement's parameters plus the lock's name; created for the live tables (suffix
+ * '') at start-up.
  */
 export const deltasFunctionSql = (t: PortfolioTables): string => `
   CREATE OR REPLACE FUNCTION ${t.deltasFunction}(${ALL_ARRAYS.map(([name, type], i) => `a${i + 1}_${name} ${type}[]`).join(', ')})
   RETURNS void LANGUAGE plpgsql AS $fn$
-  DECLARE locked bigint;
+  DECLARE done int;
   BEGIN
     PERFORM pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($${ALL_ARRAYS.length}) k;
-    ${writeStatement(t, 'INTO locked')};
+    ${writeStatement(t, 'INTO done')};
   END $fn$`;
 
 const callDeltasFunction = (t: PortfolioTables) => `SELECT ${t.deltasFunction}(${ALL_ARRAYS.map((_, i) => `$${i + 1}`).join(', ')})`;
@@ -164,7 +163,6 @@ class TransactionRows {
       ...params(COLLECTIONS_DELTA, []),
       ...params(MOVEMENT_DELTA, []),
       ...params(PORTFOLIO_DELTA, []),
-      [],
     ]);
   }
 }
@@ -245,7 +243,6 @@ const writeRows = (db: MessageWrites, t: PortfolioTables, c: PortfolioChange): v
     ...params(ACCOUNT_COLUMNS, c.account ? [accountValues(c.account)] : []),
     ...params(PAYMENT_COLUMNS, c.payment ? [paymentValues(c.payment)] : []),
     ...deltaParams(c),
-    [],
   ]);
 };
 
