@@ -69,7 +69,7 @@ export const applyOnce = async (
  * message in the given order, then `commit`, the scope's hooks and COMMIT. Any error rolls everything back.
  * Returns how many messages `work` ran for.
  */
-export const applyBatchOnce = async <M extends { messageId: string }>(
+export const applyBatchOnce = <M extends { messageId: string }>(
   pool: Pool,
   schema: string,
   group: string,

@@ -81,17 +81,8 @@ const instrumentations = (recording: boolean): NonNullable<NodeSDKConfiguration[
   const { HttpInstrumentation } = load<typeof import('@opentelemetry/instrumentation-http')>(
     '@opentelemetry/instrumentation-http',
   );
-  const { ExpressInstrumentation } = load<typeof import('@opentelemetry/instrumentation-express')>(
-    '@opentelemetry/instrumentation-express',
-  );
-  const { PgInstrumentation } = load<typeof import('@opentelemetry/instrumentation-pg')>(
-    '@opentelemetry/instrumentation-pg',
-  );
   const { KafkaJsInstrumentation } = load<typeof import('@opentelemetry/instrumentation-kafkajs')>(
     '@opentelemetry/instrumentation-kafkajs',
-  );
-  const { NestInstrumentation } = load<typeof import('@opentelemetry/instrumentation-nestjs-core')>(
-    '@opentelemetry/instrumentation-nestjs-core',
   );
   const propagation = [
     new HttpInstrumentation({
@@ -101,6 +92,15 @@ const instrumentations = (recording: boolean): NonNullable<NodeSDKConfiguration[
     new KafkaJsInstrumentation(),
   ];
   if (!recording) return propagation;
+  const { ExpressInstrumentation } = load<typeof import('@opentelemetry/instrumentation-express')>(
+    '@opentelemetry/instrumentation-express',
+  );
+  const { PgInstrumentation } = load<typeof import('@opentelemetry/instrumentation-pg')>(
+    '@opentelemetry/instrumentation-pg',
+  );
+  const { NestInstrumentation } = load<typeof import('@opentelemetry/instrumentation-nestjs-core')>(
+    '@opentelemetry/instrumentation-nestjs-core',
+  );
   return [
     ...propagation,
     new ExpressInstrumentation(),

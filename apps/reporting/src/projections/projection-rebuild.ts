@@ -1,6 +1,6 @@
 import { CE_HEADERS, dlqTopicOf } from '@cartera/contracts';
 import { decodePayload } from '@cartera/messaging';
-import type { ClientBase, Pool, PoolClient, QueryResult } from 'pg';
+import type { ClientBase, Pool, QueryResult } from 'pg';
 import { REPORTING_GROUP, type BusMessage, type ProjectionDefinition } from './projection-definitions';
 import { MessageWrites, qualified } from './sql';
 import { withTransaction } from '@cartera/pg';
@@ -52,12 +52,12 @@ export class ProjectionRebuild {
           for (const m of page) sink.apply(m);
           await sink.afterPage(this.pool);
         });
-        await this.inTransaction(async (c) => {
+        await withTransaction(this.pool, async (c) => {
           await sink.finish(c);
           await this.indexShadowTables(c);
         });
         for (let round = 0; round < 20; round++) {
-          const applied = await this.replay(await this.liveOffsets(this.pool), (page) => this.inTransaction((c) => this.applyEach(c, page)));
+          const applied = await this.replay(await this.liveOffsets(this.pool), (page) => withTransaction(this.pool, (c) => this.applyEach(c, page)));
           if (applied < SWAP_WHEN_BEHIND) break;
         }
         await this.swap();
@@ -77,13 +77,9 @@ export class ProjectionRebuild {
     await db.flush();
   }
 
-  private inTransaction<T>(work: (c: PoolClient) => Promise<T>): Promise<T> {
-    return withTransaction(this.pool, work);
-  }
-
   /** Without indexes: the bulk load writes the heap only, and each index is built once afterwards (measured faster). */
   private async createShadowTables(): Promise<void> {
-    await this.inTransaction(async (c) => {
+    await withTransaction(this.pool, async (c) => {
       for (const table of this.def.tables) {
         await c.query(`DROP TABLE IF EXISTS ${qualified(this.schema, table + SHADOW)}`);
         await c.query(`CREATE TABLE ${qualified(this.schema, table + SHADOW)} (LIKE ${qualified(this.schema, table)} INCLUDING ALL EXCLUDING INDEXES)`);
@@ -198,7 +194,7 @@ export class ProjectionRebuild {
    * entities still match.
    */
   private async swap(): Promise<void> {
-    await this.inTransaction(async (c) => {
+    await withTransaction(this.pool, async (c) => {
       const live = this.def.tables.map((t) => qualified(this.schema, t)).join(', ');
       await c.query(`LOCK TABLE ${live} IN ACCESS EXCLUSIVE MODE`);
       await this.replay(await this.liveOffsets(c), (page) => this.applyEach(c, page), c);

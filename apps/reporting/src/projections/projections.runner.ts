@@ -55,8 +55,7 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
 
   async onApplicationBootstrap(): Promise<void> {
     const schema = this.config.DB_SCHEMA;
-    await this.pool.query(quietTimelineStatistics(schema));
-    await this.createFunctions(schema);
+    await this.prepareTables(schema);
     this.consumer = this.bus.subscribe({
       topics: [...new Set(PROJECTIONS.flatMap((p) => p.topics))],
       group: REPORTING_GROUP,
@@ -90,11 +89,20 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
     });
   }
 
-  /** The live path's SQL functions, replaced at every start (serialised: concurrent CREATE OR REPLACE can race). */
-  private createFunctions(schema: string): Promise<void> {
-    return withTransaction(this.pool, async (client) => void (await client.query(deltasFunctionSql(portfolioTables(schema)))), {
-      advisoryLock: `cartera.reporting.functions:${schema}`,
-    });
+  /**
+   * What the live path needs beside TypeORM's tables — the timeline's statistics setting and the
+   * aggregate function (replaced) — at every start, serialised across replicas (concurrent
+   * CREATE OR REPLACE can race).
+   */
+  private prepareTables(schema: string): Promise<void> {
+    return withTransaction(
+      this.pool,
+      async (client) => {
+        await client.query(quietTimelineStatistics(schema));
+        await client.query(deltasFunctionSql(portfolioTables(schema)));
+      },
+      { advisoryLock: `cartera.reporting.functions:${schema}` },
+    );
   }
 
   /** Resolves once every projection applied everything published so far (tests, tools). */

@@ -19,7 +19,7 @@ import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters
 import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, ValidReadStream, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
-import { ENVELOPE_COLUMNS, epochToDate, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, EventRowOf, POSITION_COLUMNS, rowToEvent } from './postgres-rows';
+import { ENVELOPE_COLUMNS, epochToDate, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, EventRowOf, extraColumn, POSITION_COLUMNS, rowToEvent } from './postgres-rows';
 import { GroupRead } from './postgres-group-read';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
 import { GroupCommit } from './postgres-group-commit';
@@ -345,7 +345,7 @@ class PgEventStore implements PostgresEventStore {
     });
     const byStream = new Map<string, EventRowOf<number>[]>();
     for (const row of rows) {
-      const streamId = streamIds[row[12] - 1];
+      const streamId = streamIds[extraColumn(row) - 1];
       const list = byStream.get(streamId);
       if (list) list.push(row);
       else byStream.set(streamId, [row]);

@@ -38,6 +38,9 @@ export type EventRow = [
 /** A row of `EVENT_COLUMNS` followed by one more column. */
 export type EventRowOf<Extra> = [...EventRow, Extra];
 
+/** The column after the twelve of `EVENT_COLUMNS`. */
+export const extraColumn = <Extra>(row: EventRowOf<Extra>): Extra => row[12];
+
 // The events of one transaction share generation and transaction id: their padded prefix is made once.
 let prefixGeneration = -1;
 let prefixTransaction = '';
