@@ -50,7 +50,8 @@ describe('PostgreSQL bus: faults', () => {
   let bus: PostgresBus;
   const children: ChildProcess[] = [];
   beforeAll(() => {
-    bus = createPostgresBus({ pool: db().pool, leaseMs: LEASE_MS, pollIntervalMs: 100 });
+    // One partition at a time: a failing partition's retries must not hold the others' turn.
+    bus = createPostgresBus({ pool: db().pool, leaseMs: LEASE_MS, pollIntervalMs: 100, partitionsConsumedConcurrently: 1 });
   });
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
@@ -80,14 +81,15 @@ describe('PostgreSQL bus: faults', () => {
     });
     await c.consumer.started;
     await bus.publish(topic, [0, 1, 2, 3].flatMap((seq) => [ping(stuck, seq), ping(flowing, seq)]));
-    await bus.publish(topic, [ping(flowing, 4)]);
-
-    const seqs = (key: string) => c.received.filter((r) => r.message.key === key).map((r) => (r.message.payload as { seq: number }).seq);
-    await eventually(() => seqs(flowing).length === 5);
     const health = await eventually(async () => {
       const h = await c.consumer.health();
       return h.blocked.length === 1 && h;
     });
+    // Published once the other partition is blocked (still retrying): it must get a turn.
+    await bus.publish(topic, [ping(flowing, 4)]);
+
+    const seqs = (key: string) => c.received.filter((r) => r.message.key === key).map((r) => (r.message.payload as { seq: number }).seq);
+    await eventually(() => seqs(flowing).length === 5);
     expect(seqs(stuck)).toEqual([0]);
     expect(health.status).toBe('degraded');
     expect(health.blocked[0]).toMatchObject({ topic, partition: partitionFor(stuck, 4), offset: '1', type: 'BusTestPing' });

@@ -34,6 +34,12 @@ export type PostgresBusOptions = Readonly<{
   durableConsumerCommits?: boolean;
   /** Inbox rows older than this are pruned by clean-up (default: kept forever). */
   inboxRetentionMs?: number;
+  /**
+   * Partitions one group member reads and applies at once (default 2). Each is a transaction on
+   * the same database, so beyond the cores PostgreSQL has they only split batches and queue on
+   * each other's locks; a blocked or idle partition holds no turn.
+   */
+  partitionsConsumedConcurrently?: number;
 }>;
 
 /** A raw row for the topic log: headers already built, payload already JSON. */
@@ -66,7 +72,8 @@ class PostgresBusAdapter implements PostgresBus {
 
   constructor(private readonly options: PostgresBusOptions) {
     if (!options.pool && !options.connectionString) throw new Error('createPostgresBus: give a pool or a connectionString');
-    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: 10 });
+    // Named for pg_stat_activity: which service's bus a connection (or a long transaction) belongs to.
+    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: 10, application_name: `bus ${options.source ?? ''}`.trim() });
     this.ownsPool = !options.pool;
     // An idle client dropped by the server (restart, failover) must not crash the process.
     if (this.ownsPool) {
@@ -219,6 +226,7 @@ class PostgresBusAdapter implements PostgresBus {
         },
         appendInTransaction: (client, topic, rows) => this.appendInTransaction(client, topic, rows),
         forget: (c) => this.consumers.delete(c),
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 2,
         ...(this.options.durableConsumerCommits ? {} : { begin: 'BEGIN; SET LOCAL synchronous_commit = off' }),
       },
       options,

@@ -7,6 +7,7 @@ import { BlockedPartitions, deadLetterHeaders, deliver, deliverBatch, isDelivera
 import { applyBatchOnce, applyOnce, quoteSchema } from '../inbox';
 import { encodePayload, envelopeFrom } from '../message-codec';
 import type { LogRow } from './postgres-bus';
+import { Turns } from './turns';
 import type { WakeUp } from './wake-up';
 import { withTransaction } from '@cartera/pg';
 
@@ -21,6 +22,8 @@ export type ConsumerDeps = Readonly<{
   forget: (consumer: PostgresConsumer) => void;
   /** Opens every consumer transaction (one simple query: BEGIN and the commit durability setting). */
   begin?: string;
+  /** Partitions one member reads and applies at once (default: every partition it owns). */
+  partitionsConsumedConcurrently?: number;
 }>;
 
 const isTransient = (error: unknown): boolean => ['40P01', '40001'].includes((error as { code?: string } | undefined)?.code ?? '');
@@ -39,6 +42,8 @@ export class PostgresConsumer implements Consumer {
   private readonly s: string;
   private readonly rules: DeliveryRules;
   private readonly workers = new Map<string, PartitionWorker>();
+  /** Shared by this member's partition workers. */
+  readonly turns: Turns;
   private state: 'starting' | 'up' | 'stopped' = 'starting';
   private timer: NodeJS.Timeout | undefined;
   private beating: Promise<void> = Promise.resolve();
@@ -49,6 +54,7 @@ export class PostgresConsumer implements Consumer {
     readonly options: SubscribeOptions,
   ) {
     this.s = quoteSchema(deps.schema);
+    this.turns = new Turns(deps.partitionsConsumedConcurrently ?? Number.MAX_SAFE_INTEGER);
     this.rules = {
       group: options.group,
       handler: options.handler,
@@ -230,13 +236,31 @@ class PartitionWorker {
         await this.consumer.commit(client, m);
       });
     },
-    pause: (ms) => this.sleep(ms).then(() => !this.abort.signal.aborted),
+    pause: async (ms) => {
+      this.giveTurn();
+      await this.sleep(ms);
+      return this.takeTurn();
+    },
     applyBatch: async (messages, work) => {
       const { pool, schema } = this.consumer.deps;
       const last = messages[messages.length - 1];
       await applyBatchOnce(pool, schema, this.rules.group, messages, work, (client) => this.consumer.commit(client, last), this.consumer.deps.begin);
     },
   };
+
+  private holding = false;
+
+  /** False when stopped while waiting for the turn. */
+  private async takeTurn(): Promise<boolean> {
+    if (!this.holding) this.holding = await this.consumer.turns.take(this.abort.signal);
+    return this.holding;
+  }
+
+  private giveTurn(): void {
+    if (!this.holding) return;
+    this.holding = false;
+    this.consumer.turns.give();
+  }
 
   private sleep(ms: number): Promise<void> {
     const signal = this.abort.signal;
@@ -310,6 +334,7 @@ class PartitionWorker {
     const perTransaction = Math.max(1, this.consumer.options.maxPerTransaction ?? batchSize);
     let next: string | undefined;
     while (!this.abort.signal.aborted) {
+      if (!(await this.takeTurn())) return;
       try {
         next ??= (
           await pool.query<{ next_offset: string }>(`SELECT next_offset FROM ${s}.group_offsets WHERE "group" = $1 AND topic = $2 AND partition = $3`, [
@@ -323,15 +348,19 @@ class PartitionWorker {
           [topic, partition, next, batchSize],
         );
         if (rows.length === 0) {
+          this.giveTurn();
           await wakeUp.wait(topic, seen, pollIntervalMs, this.abort.signal);
           continue;
         }
         const messages = rows.map((row): ReceivedMessage => ({ ...envelopeFrom(row.key, row.headers, row.payload), topic, partition, offset: row.offset }));
         const delivered = await this.deliverAll(messages, perTransaction, (m) => (next = (BigInt(m.offset) + 1n).toString()));
+        this.giveTurn();
         if (!delivered) return;
       } catch {
+        this.giveTurn();
         await this.sleep(pollIntervalMs); // database hiccup: read again from the last delivered offset
       }
     }
+    this.giveTurn();
   }
 }
