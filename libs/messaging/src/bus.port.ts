@@ -46,9 +46,11 @@ export type HandlerContext = Readonly<{
    * What the messages of this transaction share (the PostgreSQL bus applies a run of messages in
    * one): `shared(key, create)` gives one value to all of them — e.g. aggregate deltas to merge —
    * and `beforeCommit(hook)` runs once after the last handler, inside the transaction, just before
-   * COMMIT (after the offset moved: a lock the hook takes is held the least time).
+   * COMMIT (after the offset moved: a lock the hook takes is held the least time). `messages`:
+   * every message this transaction applies, in order (this one among them), so the first handler
+   * can read at once what the others will need.
    */
-  transaction: Readonly<{ shared<T>(key: string, create: () => T): T; beforeCommit(hook: () => Promise<void>): void }>;
+  transaction: Readonly<{ messages: readonly ReceivedMessage[]; shared<T>(key: string, create: () => T): T; beforeCommit(hook: () => Promise<void>): void }>;
   group: string;
   /** 1 on first delivery, then 2, 3… on retries. */
   attempt: number;

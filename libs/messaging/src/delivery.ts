@@ -20,7 +20,7 @@ export type DeadLetterReason = Readonly<{ kind: 'validation' | 'handler'; error:
 /** What an adapter provides so that one delivery algorithm serves both. */
 export type DeliveryPort = Readonly<{
   /** Runs `work` in one transaction with the inbox row (and, on PostgreSQL, the offset commit). */
-  apply(message: ReceivedMessage, work: (client: PoolClient, scope: TransactionScope) => Promise<void>): Promise<void>;
+  apply(message: ReceivedMessage, work: (client: PoolClient, scope: TransactionScope<ReceivedMessage>) => Promise<void>): Promise<void>;
   /** Writes the message to `<topic>.dlq` and moves the group past it. */
   deadLetter(message: ReceivedMessage, reason: DeadLetterReason): Promise<void>;
   /** Waits before a retry; resolves false at once when the partition is being stopped. */
@@ -29,7 +29,7 @@ export type DeliveryPort = Readonly<{
    * Optional: runs `work` for every message in ONE transaction with their inbox rows and a single
    * offset commit past the last one; `work` is skipped for a message already in the inbox.
    */
-  applyBatch?(messages: readonly ReceivedMessage[], work: (client: PoolClient, message: ReceivedMessage, scope: TransactionScope) => Promise<void>): Promise<void>;
+  applyBatch?(messages: readonly ReceivedMessage[], work: (client: PoolClient, message: ReceivedMessage, scope: TransactionScope<ReceivedMessage>) => Promise<void>): Promise<void>;
 }>;
 
 export type DeliveryRules = Readonly<{
@@ -99,7 +99,7 @@ export class BlockedPartitions {
   }
 }
 
-const contextFor = (m: ReceivedMessage, group: string, client: PoolClient, scope: TransactionScope, attempt: number, traceparent?: string): HandlerContext => {
+const contextFor = (m: ReceivedMessage, group: string, client: PoolClient, scope: TransactionScope<ReceivedMessage>, attempt: number, traceparent?: string): HandlerContext => {
   const correlationId = m.headers[CE_HEADERS.correlationId] ?? m.messageId;
   const eventMetadata = { correlationId, causationId: m.messageId, ...(traceparent ? { traceparent } : {}) };
   return { client, transaction: scope, group, attempt, correlationId, causationId: m.messageId, traceparent, eventMetadata };

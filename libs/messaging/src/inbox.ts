@@ -25,7 +25,10 @@ export const ensureInbox = (pool: Pool, schema: string): Promise<void> =>
  * hooks that run once after the last handler and the offset commit, right before COMMIT (so a
  * lock a hook takes is held for the least time).
  */
-export class TransactionScope {
+export class TransactionScope<M = unknown> {
+  /** The messages whose work runs in this transaction, in order (a repeat already applied is not among them). */
+  constructor(readonly messages: readonly M[]) {}
+
   private readonly values = new Map<string, unknown>();
   private readonly hooks: (() => Promise<void>)[] = [];
 
@@ -53,15 +56,15 @@ export class TransactionScope {
  * then the scope's hooks, then COMMIT. `begin` opens the transaction (one simple query, e.g.
  * `BEGIN; SET LOCAL …`: settings cost no extra round trip). Returns whether `work` ran.
  */
-export const applyOnce = async (
+export const applyOnce = async <M extends { messageId: string }>(
   pool: Pool,
   schema: string,
   group: string,
-  messageId: string,
-  work: (client: PoolClient, scope: TransactionScope) => Promise<void>,
+  message: M,
+  work: (client: PoolClient, scope: TransactionScope<M>) => Promise<void>,
   commit?: (client: PoolClient) => Promise<void>,
   begin?: string,
-): Promise<boolean> => (await applyBatchOnce(pool, schema, group, [{ messageId }], (client, _m, scope) => work(client, scope), commit, begin)) === 1;
+): Promise<boolean> => (await applyBatchOnce(pool, schema, group, [message], (client, _m, scope) => work(client, scope), commit, begin)) === 1;
 
 /**
  * `applyOnce` for several messages in one transaction: one inbox INSERT claims every id (a repeated
@@ -74,7 +77,7 @@ export const applyBatchOnce = <M extends { messageId: string }>(
   schema: string,
   group: string,
   messages: readonly M[],
-  work: (client: PoolClient, message: M, scope: TransactionScope) => Promise<void>,
+  work: (client: PoolClient, message: M, scope: TransactionScope<M>) => Promise<void>,
   commit?: (client: PoolClient) => Promise<void>,
   begin = 'BEGIN',
 ): Promise<number> =>
@@ -85,16 +88,12 @@ export const applyBatchOnce = <M extends { messageId: string }>(
       [group, messages.map((m) => m.messageId)],
     );
     const fresh = new Set(claimed.rows.map((r) => r.message_id));
-    let ran = 0;
-    const scope = new TransactionScope();
-    for (const m of messages) {
-      if (!fresh.delete(m.messageId)) continue; // applied before, or an earlier copy in this batch
-      await work(client, m, scope);
-      ran++;
-    }
+    // Applied before, or an earlier copy in this batch: skipped.
+    const scope = new TransactionScope(messages.filter((m) => fresh.delete(m.messageId)));
+    for (const m of scope.messages) await work(client, m, scope);
     if (commit) await commit(client);
     await scope.settle();
-    return ran;
+    return scope.messages.length;
   }, { begin });
 
 /** Forgets inbox rows older than `olderThanMs` (redeliveries older than that are no longer expected). */

@@ -186,6 +186,52 @@ class TransactionWrites {
 const selectPayment = (t: PortfolioTables) =>
   `SELECT channel AS p_channel, amount::text AS p_amount, paid_on::text AS p_paid_on, reversed_on::text AS p_reversed_on FROM ${t.payments} WHERE account_id = $1 AND payment_id = $2`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Every account a transaction's messages are about (locked, in account order: concurrent
+// transactions cannot deadlock on them) and the payments its reversals name: one round trip.
+const selectAccounts = (t: PortfolioTables) => `
+  SELECT a.account_id, a.creditor_id, a.debtor_id, a.creditor_account_ref, a.product, a.currency, a.principal::text, a.interest::text,
+    a.fees::text, a.balance::text, a.credit_balance::text, a.total_paid::text, a.status, a.days_past_due, a.dpd_as_of::text, a.bucket,
+    a.first_unpaid_due_date::text, ${isoText('a.placed_at')} AS placed_at, ${isoText('a.last_payment_at')} AS last_payment_at,
+    a.closed_on::text, ${isoText('a.last_event_at')} AS last_event_at,
+    p.payment_id AS p_payment_id, p.channel AS p_channel, p.amount::text AS p_amount, p.paid_on::text AS p_paid_on, p.reversed_on::text AS p_reversed_on
+  FROM ${t.accounts} a
+  LEFT JOIN unnest($2::uuid[], $3::text[]) AS u(account_id, payment_id) ON u.account_id = a.account_id
+  LEFT JOIN ${t.payments} p ON p.account_id = u.account_id AND p.payment_id = u.payment_id
+  WHERE a.account_id = ANY($1::uuid[])
+  ORDER BY a.account_id FOR UPDATE OF a`;
+
+/**
+ * Reads ahead, for the whole transaction, what its messages will look up and is not read yet: an
+ * account missing from the table is remembered as absent (a placement in the batch creates it).
+ * Ids that are not uuids are left to the one-account read, which fails on its own message only.
+ */
+const readAhead = async (db: MessageWrites, t: PortfolioTables, rows: TransactionRows, messages: readonly ProjectedMessage[]): Promise<void> => {
+  const accounts = new Set<string>();
+  const payments: { accountId: string; paymentId: string }[] = [];
+  for (const message of messages) {
+    const look = lookupsOf(message);
+    if (!look || rows.accounts.has(look.accountId) || !UUID.test(look.accountId)) continue;
+    accounts.add(look.accountId);
+    if (look.paymentId !== undefined) payments.push({ accountId: look.accountId, paymentId: look.paymentId });
+  }
+  if (accounts.size === 0) return;
+  const found = await db.read<AccountRecord>({
+    name: `reporting-portfolio-read-ahead:${t.accounts}`,
+    text: selectAccounts(t),
+    values: [[...accounts], payments.map((p) => p.accountId), payments.map((p) => p.paymentId)],
+  });
+  for (const id of accounts) rows.accounts.set(id, undefined);
+  for (const p of payments) rows.payments.set(paymentKey(p.accountId, p.paymentId), undefined);
+  for (const r of found) {
+    const accountId = r.account_id as string;
+    const account = rows.accounts.get(accountId) ?? toAccount(r);
+    rows.accounts.set(accountId, account);
+    if (r.p_payment_id !== null) rows.payments.set(paymentKey(accountId, r.p_payment_id as string), paymentOf(r, { accountId, paymentId: r.p_payment_id as string }, account));
+  }
+};
+
 /**
  * Live consumer path (one MessageWrites per inbox transaction of many messages): an account is
  * read and locked once per transaction, later messages see its state in memory, and the rows and
@@ -196,6 +242,7 @@ const applyWithinTransaction = async (db: MessageWrites, t: PortfolioTables, m: 
   const writes = db.deferred(`portfolio:${t.accounts}`, () => new TransactionWrites(), (w) => w.write(db, t), { last: true });
   const rows = writes.rows;
   const pKey = look.paymentId === undefined ? undefined : paymentKey(look.accountId, look.paymentId);
+  if (!rows.accounts.has(look.accountId)) await readAhead(db, t, rows, db.messages.length > 0 ? db.messages : [m]);
   if (!rows.accounts.has(look.accountId)) {
     const found = (await db.read<AccountRecord>({ name: `reporting-portfolio-read:${t.accounts}`, text: selectAccount(t), values: [look.accountId, look.paymentId ?? null] }))[0];
     const account = found ? toAccount(found) : undefined;

@@ -67,7 +67,7 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
         // deltas are merged and written once before COMMIT (short lock holds, no lock-order
         // inversions between partitions).
         const db = ctx.transaction.shared('reporting-writes', () => {
-          const writes = new MessageWrites(ctx.client, true);
+          const writes = new MessageWrites(ctx.client, true, ctx.transaction.messages);
           ctx.transaction.beforeCommit(() => writes.finish());
           return writes;
         });

@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import type { ClientBase, QueryConfig, QueryResultRow } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { ProjectedMessage } from './portfolio.projection';
 
 /** A quoted, schema-qualified table name. */
 export const qualified = (schema: string, table: string): string => `"${schema}"."${table}"`;
@@ -87,6 +88,8 @@ export class MessageWrites {
   constructor(
     private readonly client: Pick<ClientBase, 'query'>,
     readonly spansMessages = false,
+    /** Every message of the transaction, in order, when `spansMessages` (what projections may read ahead for). */
+    readonly messages: readonly ProjectedMessage[] = [],
   ) {}
 
   async read<R extends QueryResultRow>(config: QueryConfig): Promise<R[]> {

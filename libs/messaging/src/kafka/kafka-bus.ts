@@ -176,7 +176,7 @@ class KafkaGroupMember implements Consumer {
             message = { ...envelopeFrom(raw.key?.toString('utf8') ?? '', headers, JSON.stringify(text)), topic: batch.topic, partition: batch.partition, offset: raw.offset };
           }
           const outcome = await deliver(message, this.rules, {
-            apply: async (m, work) => void (await applyOnce(inbox.pool, inbox.schema ?? 'bus', this.rules.group, m.messageId, work)),
+            apply: async (m, work) => void (await applyOnce(inbox.pool, inbox.schema ?? 'bus', this.rules.group, m, work)),
             deadLetter: async (m, reason) => {
               await this.producer.send({
                 topic: dlqTopicOf(m.topic),

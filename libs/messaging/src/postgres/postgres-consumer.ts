@@ -226,7 +226,7 @@ class PartitionWorker {
   private readonly port: DeliveryPort = {
     apply: async (m, work) => {
       const { pool, schema } = this.consumer.deps;
-      await applyOnce(pool, schema, this.rules.group, m.messageId, work, (client) => this.consumer.commit(client, m), this.consumer.deps.begin);
+      await applyOnce(pool, schema, this.rules.group, m, work, (client) => this.consumer.commit(client, m), this.consumer.deps.begin);
     },
     deadLetter: async (m, reason) => {
       const { pool } = this.consumer.deps;

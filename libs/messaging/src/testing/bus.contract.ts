@@ -208,14 +208,17 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       const topic = unique('contract.scope');
       const group = unique('g');
       const table = `scoped_${randomUUID().slice(0, 8)}`;
-      await sut.pool.query(`CREATE TABLE ${table} (id serial PRIMARY KEY, seqs int[] NOT NULL)`);
+      await sut.pool.query(`CREATE TABLE ${table} (id serial PRIMARY KEY, seqs int[] NOT NULL, announced int[] NOT NULL)`);
+      const seqOf = (m: ReceivedMessage) => (m.payload as { seq: number }).seq;
       const c = track(
         collect(sut.bus, {
           topics: [topic], group,
           handle: async (m, ctx) => {
             const seqs = ctx.transaction.shared('seqs', () => {
               const list: number[] = [];
-              ctx.transaction.beforeCommit(async () => void (await ctx.client.query(`INSERT INTO ${table} (seqs) VALUES ($1)`, [list])));
+              // What the transaction says it will apply, as the first handler sees it.
+              const announced = ctx.transaction.messages.map(seqOf);
+              ctx.transaction.beforeCommit(async () => void (await ctx.client.query(`INSERT INTO ${table} (seqs, announced) VALUES ($1, $2)`, [list, announced])));
               return list;
             });
             seqs.push((m.payload as { seq: number }).seq);
@@ -226,9 +229,10 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       await sut.bus.publish(topic, Array.from({ length: 10 }, (_, i) => ping('d1', i)));
 
       await eventually(async () => (await sut.pool.query(`SELECT coalesce(sum(cardinality(seqs)), 0)::int AS n FROM ${table}`)).rows[0].n === 10, WAIT);
-      const { rows } = await sut.pool.query<{ seqs: number[] }>(`SELECT seqs FROM ${table} ORDER BY id`);
+      const { rows } = await sut.pool.query<{ seqs: number[]; announced: number[] }>(`SELECT seqs, announced FROM ${table} ORDER BY id`);
       expect(rows.flatMap((r) => r.seqs)).toEqual([...Array(10).keys()]);
       expect(rows.every((r) => r.seqs.length > 0)).toBe(true);
+      for (const r of rows) expect(r.announced).toEqual(r.seqs);
     });
 
     it('dead-letters an invalid payload at once, without calling the handler', async () => {
