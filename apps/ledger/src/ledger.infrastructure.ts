@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { PG_POOL, PLATFORM_CONFIG } from '@cartera/platform';
+import { busOptionsOf, PG_POOL, PLATFORM_CONFIG } from '@cartera/platform';
 import { createPostgresEventStore } from '@cartera/eventstore/postgres';
 import type { PostgresEventStore } from '@cartera/eventstore/postgres';
 import type { Bus } from '@cartera/messaging';
@@ -44,8 +44,8 @@ const storePoolFactory = (config: LedgerConfig): Pool => {
 
 const busFactory = async (config: LedgerConfig, pool: Pool): Promise<Bus> =>
   config.BUS === 'kafka'
-    ? createKafkaBus({ brokers: (config.KAFKA_BROKERS ?? '').split(','), clientId: 'ledger', source: 'cartera/ledger', inbox: { pool } })
-    : createPostgresBus({ connectionString: config.DATABASE_URL, source: 'cartera/ledger' });
+    ? createKafkaBus({ brokers: (config.KAFKA_BROKERS ?? '').split(','), clientId: 'ledger', source: 'cartera/ledger', inbox: { pool }, ...busOptionsOf(config) })
+    : createPostgresBus({ connectionString: config.DATABASE_URL, source: 'cartera/ledger', ...busOptionsOf(config) });
 
 export const ledgerProviders: Provider[] = [
   { provide: CLOCK, useValue: () => new Date() },

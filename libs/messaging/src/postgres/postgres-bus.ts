@@ -17,7 +17,14 @@ export type PostgresBusOptions = Readonly<{
   schema?: string;
   /** CloudEvents `ce_source` of messages this process publishes, e.g. `cartera/ledger`. */
   source?: string;
-  /** Partitions of a topic not listed in `topics` (default 8). */
+  /**
+   * Partitions of a new topic not listed in `topics` (default 2; an existing topic keeps its own).
+   * On this bus every partition is a transaction of its own on the one database: a publish spread
+   * over 8 partitions costs a member up to 8 small transactions, over 2 at most 2. Measured at 200
+   * payments/s, 2 cores (ledger → reporting): 8 → p50 174 ms, p99 584 ms; 4 → 188 / 444 ms;
+   * 2 → 120 / 259 ms. More partitions only pay for more consumer instances per group (each
+   * partition is consumed by one member at a time): raise it when scaling out.
+   */
   defaultPartitions?: number;
   topics?: readonly TopicConfig[];
   /** Partition lease: a member that stops heartbeating loses its partitions after this (default 10 s). */
@@ -100,7 +107,7 @@ class PostgresBusAdapter implements PostgresBus {
   private configOf(name: string): TopicConfig {
     const base = isDlqTopic(name) ? name.slice(0, -'.dlq'.length) : name;
     const listed = this.options.topics?.find((t) => t.name === name) ?? this.options.topics?.find((t) => t.name === base);
-    return { name, partitions: listed?.partitions ?? this.options.defaultPartitions ?? 8, retentionMs: listed?.retentionMs ?? null };
+    return { name, partitions: listed?.partitions ?? this.options.defaultPartitions ?? 2, retentionMs: listed?.retentionMs ?? null };
   }
 
   async ensureTopics(topics: readonly TopicConfig[]): Promise<void> {

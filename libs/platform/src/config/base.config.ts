@@ -69,6 +69,16 @@ export class BaseConfig {
   @IsIn(['postgres', 'kafka'])
   BUS: 'postgres' | 'kafka' = 'postgres';
 
+  @Setting({
+    doc: 'Partitions of a topic the bus creates (an existing topic keeps its own). Default 2 on the PostgreSQL bus, 8 on Kafka. At most this many instances of a service share a topic.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  BUS_PARTITIONS?: number;
+
   @Setting({ doc: 'Comma-separated Kafka brokers (host:9092,…). Required when BUS=kafka.' })
   @ValidateIf((c: BaseConfig) => c.BUS === 'kafka' || c.KAFKA_BROKERS !== undefined)
   @IsNotEmpty({ message: 'KAFKA_BROKERS is required when BUS=kafka' })
@@ -125,3 +135,7 @@ export class BaseConfig {
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 }
+
+/** The bus options BaseConfig sets for every service's bus (spread into createPostgresBus / createKafkaBus). */
+export const busOptionsOf = (config: BaseConfig): { defaultPartitions?: number } =>
+  config.BUS_PARTITIONS === undefined ? {} : { defaultPartitions: config.BUS_PARTITIONS };

@@ -1,6 +1,6 @@
 import { IsInt, IsNotEmpty } from 'class-validator';
 import { Type } from 'class-transformer';
-import { BaseConfig } from './base.config';
+import { BaseConfig, busOptionsOf } from './base.config';
 import { DEV_JWT_SECRET } from './dev-defaults';
 import { ConfigError, loadConfig, redactedConfig } from './load-config';
 import { describeSettings, Setting } from './setting.decorator';
@@ -83,6 +83,13 @@ describe('loadConfig', () => {
       loadConfig(LedgerLikeConfig, { DATABASE_URL: URL, BUS: 'kafka', KAFKA_BROKERS: 'k1:9092,k2:9092' })
         .KAFKA_BROKERS,
     ).toBe('k1:9092,k2:9092');
+  });
+
+  it('takes BUS_PARTITIONS as a positive integer, unset meaning the bus default', () => {
+    expect(busOptionsOf(loadConfig(LedgerLikeConfig, { DATABASE_URL: URL }))).toEqual({});
+    expect(busOptionsOf(loadConfig(LedgerLikeConfig, { DATABASE_URL: URL, BUS_PARTITIONS: '4' }))).toEqual({ defaultPartitions: 4 });
+    expect(problemsOf({ DATABASE_URL: URL, BUS_PARTITIONS: '0' }).map((p) => p.env)).toEqual(['BUS_PARTITIONS']);
+    expect(problemsOf({ DATABASE_URL: URL, BUS_PARTITIONS: 'two' }).map((p) => p.env)).toEqual(['BUS_PARTITIONS']);
   });
 
   it('refuses the dev signing key in production unless a JWKS URL replaces it', () => {
