@@ -34,6 +34,8 @@ export type ProjectionDefinition = Readonly<{
   /** Applies one message to the tables with this suffix ('' = live, '__shadow'): reads at once, writes held in `db` until its flush. */
   apply(db: MessageWrites, schema: string, suffix: string, m: BusMessage): Promise<void>;
   replaySink(schema: string, suffix: string): ReplaySink;
+  /** The replay reads each payload's text and top-level ids for it (`BusMessage.replayed`). */
+  replayed?: boolean;
 }>;
 
 /** Known contracts are validated; messages of contracts not known yet pass (the timeline records them as they are). */
@@ -61,6 +63,7 @@ export const portfolioProjection: ProjectionDefinition = {
 export const timelineProjection: ProjectionDefinition = {
   name: 'debtor_timeline',
   topics: ALL_TOPICS,
+  replayed: true,
   tables: TIMELINE_TABLE_NAMES,
   apply: async (db, schema, suffix, m) => applyTimelineSql(db, timelineTable(schema, suffix), m),
   replaySink: (schema, suffix) => {

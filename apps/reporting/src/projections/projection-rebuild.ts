@@ -10,7 +10,14 @@ export const SHADOW = '__shadow';
 export type RebuildResult = Readonly<{ projection: string; events: number; seconds: number; eventsPerSecond: number }>;
 
 type Positions = Map<string, bigint>;
-type LogRow = { offset: string; key: string; payload: string; id: string; type: string; time: string; version: string; source: string | null };
+type LogRow = {
+  offset: string; key: string; payload: string; id: string; type: string; time: string; version: string; source: string | null;
+  creditor_id?: string | null; account_id?: string | null;
+};
+/** The payload's top-level ids when they are strings (as the timeline's `field` reads them). */
+const REPLAYED_IDS = `,
+  CASE WHEN jsonb_typeof(m.payload->'creditorId') = 'string' THEN m.payload->>'creditorId' END AS creditor_id,
+  CASE WHEN jsonb_typeof(m.payload->'accountId') = 'string' THEN m.payload->>'accountId' END AS account_id`;
 const keyOf = (topic: string, partition: number) => `${topic}/${partition}`;
 const READ_BATCH = 5_000;
 /** Pages read ahead of the one being applied, across partitions (PostgreSQL reads while Node applies). */
@@ -151,7 +158,7 @@ export class ProjectionRebuild {
     const read = (p: (typeof pages)[number]) => {
       const rows = client.query<LogRow>(
         `SELECT m."offset"::text AS "offset", m.key, m.payload::text AS payload, m.headers->>'ce_id' AS id, m.headers->>'ce_type' AS type,
-           m.headers->>'ce_time' AS time, m.headers->>'ce_schemaversion' AS version, m.headers->>'ce_source' AS source
+           m.headers->>'ce_time' AS time, m.headers->>'ce_schemaversion' AS version, m.headers->>'ce_source' AS source${this.def.replayed ? REPLAYED_IDS : ''}
          FROM ${qualified(this.busSchema, 'messages')} m
          WHERE m.topic = $1 AND m.partition = $2 AND m."offset" >= $3 AND m."offset" < $4 ORDER BY m."offset"`,
         [p.topic, p.partition, p.from.toString(), p.end.toString()],
@@ -175,15 +182,26 @@ export class ProjectionRebuild {
     return this.events - before;
   }
 
-  /** The page's messages the live group applied (skips dead-lettered and repeated ids), decoded one at a time; counted as given. */
+  /**
+   * The page's messages the live group applied (skips dead-lettered and repeated ids), one at a
+   * time, counted as given. The payload is decoded when first read (the timeline mostly needs only
+   * what `replayed` carries).
+   */
   private *messagesOf(rows: readonly LogRow[], topic: string, partition: number): Generator<BusMessage> {
     for (const r of rows) {
       if (this.seen.has(r.id) || this.skip.has(r.id)) continue;
       this.seen.add(r.id);
       this.events++;
+      let decoded: unknown;
+      let done = false;
       yield {
-        messageId: r.id, key: r.key, type: r.type, schemaVersion: Number(r.version), occurredAt: r.time, payload: decodePayload(r.payload),
+        messageId: r.id, key: r.key, type: r.type, schemaVersion: Number(r.version), occurredAt: r.time,
+        get payload() {
+          if (!done) [decoded, done] = [decodePayload(r.payload), true];
+          return decoded;
+        },
         headers: r.source ? { [CE_HEADERS.source]: r.source } : {}, topic, partition, offset: r.offset,
+        replayed: r.creditor_id === undefined ? undefined : { payloadText: r.payload, creditorId: r.creditor_id, accountId: r.account_id ?? null },
       };
     }
   }
