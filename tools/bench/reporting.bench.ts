@@ -6,11 +6,13 @@
 //    (their rate is printed), then each projection is rebuilt (target ≥ 20,000 events/s).
 // 2. Payments posted through the ledger's HTTP API at a steady rate; latency until the payment is
 //    visible in reporting's accounts table (target p99 < 500 ms at 200/s), measured after a
-//    warm-up at the same rate (its figures printed too).
+//    warm-up at the same rate (its figures printed too), and each process group's CPU per payment
+//    over the measured window (`cpu_per_payment`, Linux).
 // `--only rebuild` stops after step 1 (history, catch-up, rebuilds).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +36,49 @@ const startService = (name: string, port: number, url: string, env: NodeJS.Proce
     cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, PORT: String(port), DATABASE_URL: url, LOG_LEVEL: 'warn', ...env },
   });
+
+/**
+ * CPU time (ms) per process of this machine, from /proc (Linux; empty elsewhere): where a payment's
+ * CPU goes. Node processes are named by service (and LEDGER_ROLE), this one is the load generator,
+ * PostgreSQL backends by their connection's application_name (`apps` from pg_stat_activity).
+ */
+const cpuByProcess = (): Map<string, { name: string; ms: number }> => {
+  const out = new Map<string, { name: string; ms: number }>();
+  if (!existsSync('/proc/self/stat')) return out;
+  const ticksMs = 10; // USER_HZ is 100 on Linux
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = (Number(fields[11]) + Number(fields[12])) * ticksMs;
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      let name: string;
+      if (Number(pid) === process.pid) name = 'load generator (this process)';
+      else if (/^postgres/.test(cmd)) name = /\[local\]|\(\d+\)/.test(cmd) ? 'postgres backend' : `postgres ${cmd.replace(/^postgres:\s*/, '').trim().split(' ').slice(0, 2).join(' ')}`;
+      else {
+        const service = /apps\/([\w-]+)\/src\/main/.exec(cmd)?.[1];
+        if (!service) continue;
+        const role = /(?:^|\0)LEDGER_ROLE=(\w+)/.exec(readFileSync(`/proc/${pid}/environ`, 'utf8'))?.[1];
+        name = `node ${service}${role ? ` (${role})` : ''}`;
+      }
+      out.set(pid, { name, ms });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+};
+
+/** Each process group's CPU ms per payment between two `cpuByProcess` snapshots. */
+const cpuPerPayment = (before: ReturnType<typeof cpuByProcess>, after: ReturnType<typeof cpuByProcess>, backends: Map<string, string>, payments: number) => {
+  const groups = new Map<string, number>();
+  for (const [pid, { name, ms }] of after) {
+    const label = name === 'postgres backend' ? `postgres backend: ${backends.get(pid) || '(unnamed)'}` : name;
+    groups.set(label, (groups.get(label) ?? 0) + ms - (before.get(pid)?.ms ?? 0));
+  }
+  const rows = [...groups].filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(rows.map(([label, ms]) => [label, +(ms / payments).toFixed(2)]));
+};
 
 const waitReady = async (port: number) => {
   for (let i = 0; i < 600; i++) {
@@ -254,6 +299,7 @@ const main = async () => {
       });
       print('warmup', { path: 'the same load before the measured window (JIT, connection pools)', ...warm.figures });
     }
+    const cpuBefore = cpuByProcess();
     const sentAtWall = new Map<string, number>();
     const answered: { sent: number; ms: number }[] = [];
     const viaLedger = await measureVisibility(pool, accountIds, rate, duration, async (id, n) => {
@@ -263,6 +309,10 @@ const main = async () => {
       if (typeof status === 'number') answered.push({ sent, ms: Date.now() - sent });
       return status === 201 || status === 200 ? 'ok' : String(status);
     });
+    const cpuAfter = cpuByProcess();
+    const backends = new Map((await pool.query<{ pid: string; app: string }>(`SELECT pid::text, application_name AS app FROM pg_stat_activity`)).rows.map((r) => [r.pid, r.app]));
+    if (cpuAfter.size > 0)
+      print('cpu_per_payment', { path: 'CPU ms per payment of each process group during the measured window (/proc)', msPerPayment: cpuPerPayment(cpuBefore, cpuAfter, backends, viaLedger.figures.payments) });
     const answeredMs = answered.map((a) => a.ms);
     // The slowest answer per second of the window: whether slow answers are spread or bunched (a pause).
     const firstSent = Math.min(...answered.map((a) => a.sent));
