@@ -39,8 +39,10 @@ const writeCsv = async (file: string, n: number) => {
 
 /** Runs one of the ledger's CLI entry points; resolves with its JSON output lines. */
 const runLedgerCli = async (name: string, args: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>[]> => {
-  // Launched as tools/import-placements.ts launches the import (same V8 flags).
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', '-r', join(root, 'tools', 'register.cjs'), join(root, 'apps', 'ledger', 'src', 'cli', name), ...args], {
+  // Launched as tools/import-placements.ts launches the import (same V8 flags). BENCH_LEDGER_CLI_NODE_ARGS adds
+  // node flags for a profile, e.g. "--cpu-prof --cpu-prof-dir=…".
+  const extra = (process.env['BENCH_LEDGER_CLI_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--max-semi-space-size=64', '-r', join(root, 'tools', 'register.cjs'), join(root, 'apps', 'ledger', 'src', 'cli', name), ...args], {
     cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
