@@ -29,7 +29,11 @@ describe('withTransaction', () => {
       return { setting, locks };
     }, { begin: `BEGIN; SET LOCAL statement_timeout = '4321ms'`, advisoryLock: 'test-lock' });
     expect(seen).toEqual({ setting: '4321ms', locks: 1 });
-    const after = await db().pool.query(`SELECT current_setting('statement_timeout') AS s, (SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory') AS n`);
+    // After COMMIT the setting is gone and no session holds this lock (other suites' advisory
+    // locks in the same cluster do not count: a bigint key shows as classid = high, objid = low half).
+    const after = await db().pool.query(`
+      SELECT current_setting('statement_timeout') AS s, (SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1
+        AND ((classid::bigint << 32) | objid::bigint) = hashtextextended('test-lock', 0)) AS n`);
     expect(after.rows[0]).toEqual({ s: '0', n: 0 });
   });
 
