@@ -281,6 +281,8 @@ const main = async () => {
       });
     // A kept-alive socket the server closes as it is reused fails the request: the client retries,
     // as any would, on a new connection with the same paymentId (a repeat is a no-op, never posted twice).
+    /** 'ok' for a payment posted (201) or a repeat of one (200); else the status or network error. */
+    const outcomeOf = (status: number | string) => (status === 201 || status === 200 ? 'ok' : String(status));
     const postPayment = async (id: string, paymentId: string) => {
       const outcome = await postOnce(id, paymentId);
       if (typeof outcome === 'number') return outcome;
@@ -294,8 +296,7 @@ const main = async () => {
     setPriority(10);
     if (warmup > 0) {
       const warm = await measureVisibility(pool, accountIds, rate, warmup, async (id, n) => {
-        const status = await postPayment(id, `warm-${n}`);
-        return status === 201 || status === 200 ? 'ok' : String(status);
+        return outcomeOf(await postPayment(id, `warm-${n}`));
       });
       print('warmup', { path: 'the same load before the measured window (JIT, connection pools)', ...warm.figures });
     }
@@ -307,7 +308,7 @@ const main = async () => {
       sentAtWall.set(`lat-${n}`, sent);
       const status = await postPayment(id, `lat-${n}`);
       if (typeof status === 'number') answered.push({ sent, ms: Date.now() - sent });
-      return status === 201 || status === 200 ? 'ok' : String(status);
+      return outcomeOf(status);
     });
     const cpuAfter = cpuByProcess();
     const backends = new Map((await pool.query<{ pid: string; app: string }>(`SELECT pid::text, application_name AS app FROM pg_stat_activity`)).rows.map((r) => [r.pid, r.app]));

@@ -8,13 +8,16 @@ import { isoText, type MessageWrites } from './sql';
 
 type AccountRecord = Record<string, string | number | null>;
 
-// The account (locked) and, for a reversal, its payment: one round trip.
-const selectAccount = (t: PortfolioTables) => `
-  SELECT a.account_id, a.creditor_id, a.debtor_id, a.creditor_account_ref, a.product, a.currency, a.principal::text, a.interest::text,
+// An account row (`a`, as toAccount reads it) and a payment row (`p`, as paymentOf reads it).
+const ACCOUNT_AND_PAYMENT = `a.account_id, a.creditor_id, a.debtor_id, a.creditor_account_ref, a.product, a.currency, a.principal::text, a.interest::text,
     a.fees::text, a.balance::text, a.credit_balance::text, a.total_paid::text, a.status, a.days_past_due, a.dpd_as_of::text, a.bucket,
     a.first_unpaid_due_date::text, ${isoText('a.placed_at')} AS placed_at, ${isoText('a.last_payment_at')} AS last_payment_at,
     a.closed_on::text, ${isoText('a.last_event_at')} AS last_event_at,
-    p.channel AS p_channel, p.amount::text AS p_amount, p.paid_on::text AS p_paid_on, p.reversed_on::text AS p_reversed_on
+    p.channel AS p_channel, p.amount::text AS p_amount, p.paid_on::text AS p_paid_on, p.reversed_on::text AS p_reversed_on`;
+
+// The account (locked) and, for a reversal, its payment: one round trip.
+const selectAccount = (t: PortfolioTables) => `
+  SELECT ${ACCOUNT_AND_PAYMENT}
   FROM ${t.accounts} a LEFT JOIN ${t.payments} p ON p.account_id = a.account_id AND p.payment_id = $2
   WHERE a.account_id = $1 FOR UPDATE OF a`;
 
@@ -191,11 +194,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Every account a transaction's messages are about (locked, in account order: concurrent
 // transactions cannot deadlock on them) and the payments its reversals name: one round trip.
 const selectAccounts = (t: PortfolioTables) => `
-  SELECT a.account_id, a.creditor_id, a.debtor_id, a.creditor_account_ref, a.product, a.currency, a.principal::text, a.interest::text,
-    a.fees::text, a.balance::text, a.credit_balance::text, a.total_paid::text, a.status, a.days_past_due, a.dpd_as_of::text, a.bucket,
-    a.first_unpaid_due_date::text, ${isoText('a.placed_at')} AS placed_at, ${isoText('a.last_payment_at')} AS last_payment_at,
-    a.closed_on::text, ${isoText('a.last_event_at')} AS last_event_at,
-    p.payment_id AS p_payment_id, p.channel AS p_channel, p.amount::text AS p_amount, p.paid_on::text AS p_paid_on, p.reversed_on::text AS p_reversed_on
+  SELECT ${ACCOUNT_AND_PAYMENT}, p.payment_id AS p_payment_id
   FROM ${t.accounts} a
   LEFT JOIN unnest($2::uuid[], $3::text[]) AS u(account_id, payment_id) ON u.account_id = a.account_id
   LEFT JOIN ${t.payments} p ON p.account_id = u.account_id AND p.payment_id = u.payment_id

@@ -76,12 +76,11 @@ const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  */
 export const timelineValues = (m: TimelineMessage): unknown[] => {
   const at = CANONICAL_TIME.test(m.occurredAt) ? m.occurredAt : new Date(m.occurredAt).toISOString();
-  const r = m.replayed;
-  if (r && !PERSONAL_IN_TEXT.test(r.payloadText))
-    return [m.messageId, m.key, at, sourceOf(m), m.topic, m.partition, m.offset, m.type, m.schemaVersion, r.creditorId, r.accountId, r.payloadText];
+  const r = m.replayed && !PERSONAL_IN_TEXT.test(m.replayed.payloadText) ? m.replayed : undefined;
   return [
     m.messageId, m.key, at, sourceOf(m), m.topic, m.partition, m.offset, m.type, m.schemaVersion,
-    field(m.payload, 'creditorId'), field(m.payload, 'accountId'), JSON.stringify(withoutPersonalData(m.payload)),
+    r ? r.creditorId : field(m.payload, 'creditorId'), r ? r.accountId : field(m.payload, 'accountId'),
+    r ? r.payloadText : JSON.stringify(withoutPersonalData(m.payload)),
   ];
 };
 

@@ -1,4 +1,5 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@cartera/pg';
 
 /**
  * Subscription checkpoints live in PostgreSQL for every adapter: one row per subscription name,
@@ -49,14 +50,7 @@ export const storeCheckpoint = async (
 };
 
 /** For adapters whose events live elsewhere (KurrentDB): the checkpoint table alone. */
-export const ensureCheckpointTable = async (client: PoolClient, schema: string): Promise<void> => {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`cartera.eventstore.setup:${schema}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${q(schema)}; ${checkpointTableSql(schema)}`);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-};
+export const ensureCheckpointTable = (pool: Pool, schema: string): Promise<void> =>
+  withTransaction(pool, async (client) => void (await client.query(`CREATE SCHEMA IF NOT EXISTS ${q(schema)}; ${checkpointTableSql(schema)}`)), {
+    advisoryLock: `cartera.eventstore.setup:${schema}`,
+  });

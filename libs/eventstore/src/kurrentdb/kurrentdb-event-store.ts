@@ -59,12 +59,7 @@ type Head = { revision: number; hash: Buffer } | undefined;
 export const createKurrentEventStore = async (options: KurrentEventStoreOptions): Promise<EventStore> => {
   if (!options.client && !options.connectionString) throw new InvalidEventStoreInput('createKurrentEventStore needs a client or a connectionString');
   const client = options.client ?? KurrentDBClient.connectionString(options.connectionString as string);
-  const pg = await options.checkpoints.pool.connect();
-  try {
-    await ensureCheckpointTable(pg, options.checkpoints.schema);
-  } finally {
-    pg.release();
-  }
+  await ensureCheckpointTable(options.checkpoints.pool, options.checkpoints.schema);
   const upcasters = Array.isArray(options.upcasters)
     ? createUpcasterRegistry(options.upcasters as readonly Upcaster[])
     : ((options.upcasters as UpcasterRegistry | undefined) ?? createUpcasterRegistry());

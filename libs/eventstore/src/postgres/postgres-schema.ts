@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withTransaction } from '@cartera/pg';
 import { checkpointTableSql } from '../checkpoints/pg-checkpoints';
 import { EVENT_COLUMNS } from './postgres-rows';
 
@@ -351,20 +352,14 @@ END
 $gen$;`;
 };
 
-export const setupSchema = async (pool: Pool, schema: string): Promise<number> => {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`cartera.eventstore.setup:${schema}`]);
-    await client.query(schemaSql(schema));
-    await client.query(checkGenerationSql(schema));
-    const { rows } = await client.query<{ generation: number }>(`SELECT generation FROM ${quoteIdent(schema)}.es_meta`);
-    await client.query('COMMIT');
-    return rows[0].generation;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+export const setupSchema = (pool: Pool, schema: string): Promise<number> =>
+  withTransaction(
+    pool,
+    async (client) => {
+      await client.query(schemaSql(schema));
+      await client.query(checkGenerationSql(schema));
+      const { rows } = await client.query<{ generation: number }>(`SELECT generation FROM ${quoteIdent(schema)}.es_meta`);
+      return rows[0].generation;
+    },
+    { advisoryLock: `cartera.eventstore.setup:${schema}` },
+  );
