@@ -61,29 +61,61 @@ export const chainLink = (previous: Buffer, streamVersion: number, digest: Buffe
 export type ChainedEvent = HashableEvent & Readonly<{ streamVersion: number; hash: Buffer | undefined }>;
 
 /**
- * Recomputes the chain over a stream's events in version order. Reports the first event whose
- * stored hash differs, a version gap (a removed event), or a head that does not match the last link.
+ * Recomputes the chain over a stream's events fed in version order, a page at a time (a stream of
+ * any length is checked in bounded memory). Reports the first event whose stored hash differs, a
+ * version gap (a removed event), or a head that does not match the last link. `events` in the
+ * result counts the events read: all of them when the chain holds, up to the broken page otherwise.
  */
+export class ChainVerifier {
+  private previous: Buffer = GENESIS_HASH;
+  private read = 0;
+  private broken: VerifyResult | undefined;
+
+  constructor(readonly streamId: string) {}
+
+  /** Checks the next events; false once a link is broken (reading further changes nothing). */
+  push(events: readonly ChainedEvent[]): boolean {
+    if (this.broken) return false;
+    const first = this.read;
+    this.read += events.length;
+    for (let k = 0; k < events.length; k++) {
+      const e = events[k];
+      const i = first + k;
+      const reason =
+        e.streamVersion !== i ? `expected version ${i}, found ${e.streamVersion} (an event was removed)`
+        : !e.hash ? `event ${e.id} at version ${i} carries no hash`
+        : !chainLink(this.previous, e.streamVersion, eventDigest(e)).equals(e.hash) ? `hash mismatch at version ${i} (event ${e.id}): content or order changed`
+        : undefined;
+      if (reason !== undefined) {
+        this.broken = { ok: false, streamId: this.streamId, events: this.read, brokenAt: i, reason };
+        return false;
+      }
+      this.previous = e.hash as Buffer;
+    }
+    return true;
+  }
+
+  /** The verdict, once every event was pushed; `head` is the store's own record of the stream's last version and hash, if it keeps one. */
+  finish(head?: Readonly<{ version: number; hash: Buffer | undefined }>): VerifyResult {
+    if (this.broken) return this.broken;
+    const { streamId, read } = this;
+    if (head && head.version !== read - 1) {
+      return { ok: false, streamId, events: read, brokenAt: read, reason: `stream head says version ${head.version}, ${read} events found` };
+    }
+    if (head?.hash && read > 0 && !head.hash.equals(this.previous)) {
+      return { ok: false, streamId, events: read, brokenAt: read - 1, reason: 'stream head hash differs from the last link' };
+    }
+    return { ok: true, streamId, events: read };
+  }
+}
+
+/** `ChainVerifier` over events already in memory. */
 export const verifyChain = (
   streamId: string,
   events: readonly ChainedEvent[],
   head?: Readonly<{ version: number; hash: Buffer | undefined }>,
 ): VerifyResult => {
-  let previous = GENESIS_HASH;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
-    const broken = (reason: string): VerifyResult => ({ ok: false, streamId, events: events.length, brokenAt: i, reason });
-    if (e.streamVersion !== i) return broken(`expected version ${i}, found ${e.streamVersion} (an event was removed)`);
-    const expected = chainLink(previous, e.streamVersion, eventDigest(e));
-    if (!e.hash) return broken(`event ${e.id} at version ${i} carries no hash`);
-    if (!expected.equals(e.hash)) return broken(`hash mismatch at version ${i} (event ${e.id}): content or order changed`);
-    previous = e.hash;
-  }
-  if (head && head.version !== events.length - 1) {
-    return { ok: false, streamId, events: events.length, brokenAt: events.length, reason: `stream head says version ${head.version}, ${events.length} events found` };
-  }
-  if (head?.hash && events.length > 0 && !head.hash.equals(previous)) {
-    return { ok: false, streamId, events: events.length, brokenAt: events.length - 1, reason: 'stream head hash differs from the last link' };
-  }
-  return { ok: true, streamId, events: events.length };
+  const verifier = new ChainVerifier(streamId);
+  verifier.push(events);
+  return verifier.finish(head);
 };

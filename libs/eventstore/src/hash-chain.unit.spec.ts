@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalEvent, chainLink, eventDigest, GENESIS_HASH, HashableEvent, verifyChain } from './hash-chain';
+import { canonicalEvent, chainLink, ChainVerifier, eventDigest, GENESIS_HASH, HashableEvent, verifyChain } from './hash-chain';
 import { parseJson, stringifyJson } from './json-codec';
 
 const event = (i: number, data: unknown = { amount: BigInt(i) }): HashableEvent => ({
@@ -49,5 +49,20 @@ describe('hash chain', () => {
     const events = chain([event(0), event(1), event(2)]);
     expect(verifyChain('account-1', [events[0], events[2]])).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/removed/) });
     expect(verifyChain('account-1', events.slice(0, 2), { version: 2, hash: events[2].hash })).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+  it('gives the same verdict fed a page at a time, counting versions across pages', () => {
+    const events = chain([0, 1, 2, 3, 4, 5, 6].map((i) => event(i)));
+    const paged = (list: typeof events, size: number, head?: { version: number; hash: Buffer }) => {
+      const verifier = new ChainVerifier('account-1');
+      for (let i = 0; i < list.length; i += size) if (!verifier.push(list.slice(i, i + size))) break;
+      return verifier.finish(head);
+    };
+    expect(paged(events, 3, { version: 6, hash: events[6].hash })).toEqual({ ok: true, streamId: 'account-1', events: 7 });
+    const tampered = events.map((e, i) => (i === 4 ? { ...e, dataJson: stringifyJson({ amount: 999n }) } : e));
+    // Broken in the second page: reading stops there (6 of 7 read), the index is the stream's.
+    expect(paged(tampered, 3)).toEqual({ ok: false, streamId: 'account-1', events: 6, brokenAt: 4, reason: expect.stringMatching(/hash mismatch at version 4/) });
+    // The first event of a page missing (version 3 removed) is a gap, not a fresh start.
+    expect(paged([...events.slice(0, 3), ...events.slice(4)], 3)).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringMatching(/removed/) });
+    expect(paged(events.slice(0, 5), 2, { version: 6, hash: events[6].hash })).toMatchObject({ ok: false, brokenAt: 5, reason: expect.stringMatching(/head says version 6, 5 events/) });
   });
 });

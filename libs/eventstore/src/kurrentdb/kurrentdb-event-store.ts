@@ -29,7 +29,7 @@ import {
 } from '../event-store.port';
 import { ensureCheckpointTable } from '../checkpoints/pg-checkpoints';
 import { Logger } from '../checkpoints/subscription-runner';
-import { chainLink, eventDigest, GENESIS_HASH, verifyChain } from '../hash-chain';
+import { chainLink, ChainedEvent, ChainVerifier, eventDigest, GENESIS_HASH } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
 import { prepareAppend, PreparedAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
 import { ENVELOPE_KEY, formatKurrentPosition, parseKurrentPosition, serverFilter, toChained, toRecorded } from './kurrentdb-mapping';
@@ -226,11 +226,17 @@ export class KurrentEventStore implements EventStore {
 
   async verifyStream(streamId: string): Promise<VerifyResult> {
     validateStreamId(streamId);
-    const chained = [];
+    // Checked as the events stream in, a chunk at a time: memory stays bounded whatever the stream's length.
+    const verifier = new ChainVerifier(streamId);
+    let chunk: ChainedEvent[] = [];
     for await (const resolved of this.events(() => this.client.readStream(streamId, { direction: FORWARDS, fromRevision: START }), `reading ${streamId}`)) {
-      if (resolved.event) chained.push(toChained(resolved.event));
+      if (resolved.event) chunk.push(toChained(resolved.event));
+      if (chunk.length < 500) continue;
+      if (!verifier.push(chunk)) return verifier.finish();
+      chunk = [];
     }
-    return verifyChain(streamId, chained);
+    verifier.push(chunk);
+    return verifier.finish();
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import { eventually, useTestDatabase } from '@cartera/testing';
 import { InvalidEventStoreInput, RecordedEvent, WrongExpectedVersion } from '../event-store.port';
 import { newEventId } from '../event-ids';
 import { eventStoreContract } from '../testing/event-store.contract';
-import { createPostgresEventStore, PostgresEventStore } from './postgres-event-store';
+import { createPostgresEventStore, PostgresEventStore, VERIFY_PAGE } from './postgres-event-store';
 import { parsePosition } from './postgres-position';
 
 const db = useTestDatabase('es_contract');
@@ -54,6 +54,34 @@ describe('PostgreSQL event store specifics', () => {
     await store.appendToStream('account-t4', [{ type: 'A', data: {}, occurredAt: new Date('2026-01-01') }]);
     await sql(`UPDATE specifics.es_events SET occurred_at = '2025-01-01' WHERE stream_id = 'account-t4'`);
     expect(await store.verifyStream('account-t4')).toMatchObject({ ok: false, brokenAt: 0 });
+  });
+
+  it('verifyStream checks a stream longer than one read page by page, naming the broken version in a later page', async () => {
+    const n = 2 * VERIFY_PAGE + 500;
+    const events = Array.from({ length: n }, (_, k) => ({ type: 'PaymentPosted', data: { amount: BigInt(k) } }));
+    await store.appendToStream('account-long1', events);
+    await store.appendToStream('account-long2', events);
+    expect(await store.verifyStream('account-long1')).toEqual({ ok: true, streamId: 'account-long1', events: n });
+    const late = 2 * VERIFY_PAGE + 7;
+    await sql(`UPDATE specifics.es_events SET data = '{"amount":{"$bigint":"1"}}' WHERE stream_id = 'account-long1' AND stream_version = $1`, [late]);
+    expect(await store.verifyStream('account-long1')).toMatchObject({ ok: false, brokenAt: late, reason: expect.stringMatching(/hash mismatch/) });
+    // The first event of the second page removed: a gap at the page boundary.
+    await sql(`DELETE FROM specifics.es_events WHERE stream_id = 'account-long2' AND stream_version = $1`, [VERIFY_PAGE]);
+    expect(await store.verifyStream('account-long2')).toMatchObject({ ok: false, brokenAt: VERIFY_PAGE, reason: expect.stringMatching(/removed/) });
+  });
+
+  it('verifyStream never reports a break for appends committing while it reads', async () => {
+    await store.appendToStream('account-busy', [{ type: 'A', data: { n: 0 } }]);
+    let writing = true;
+    const writer = (async () => {
+      for (let k = 1; writing; k++) await store.appendToStream('account-busy', [{ type: 'A', data: { n: k } }]);
+    })();
+    try {
+      for (let i = 0; i < 40; i++) expect(await store.verifyStream('account-busy')).toMatchObject({ ok: true });
+    } finally {
+      writing = false;
+      await writer;
+    }
   });
 
   it('"from end" starts below the gate, so an older transaction committing later is not lost', async () => {

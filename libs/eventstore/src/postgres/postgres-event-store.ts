@@ -14,7 +14,7 @@ import {
   VerifyResult,
   WrongExpectedVersion,
 } from '../event-store.port';
-import { eventDigest, verifyChain } from '../hash-chain';
+import { ChainVerifier, eventDigest } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
 import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, ValidReadStream, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
@@ -75,6 +75,9 @@ export interface PostgresEventStore extends EventStore {
 
 /** Group statements in flight at once, per kind (appends, whole-stream reads); further requests queue and go out together in the next group. */
 const GROUP_LANES = 4;
+
+/** Events per read while verifying a stream's hash chain (memory stays bounded whatever the stream's length). */
+export const VERIFY_PAGE = 1000;
 
 type AppendRow = { item: number; status: string; version: string; generation: number; transaction_id: string; seq: string };
 
@@ -399,29 +402,43 @@ class PgEventStore implements PostgresEventStore {
 
   async verifyStream(streamId: string): Promise<VerifyResult> {
     validateStreamId(streamId);
+    // The stream's head and its highest stored version in one statement, so in one snapshot: an
+    // append committing meanwhile moves both or neither (two separate reads could pair an old head
+    // with a newer event and report a break that is not there). Events are then read up to that
+    // version, a page at a time: stored events never change, so later pages see the same rows.
+    const { rows: heads } = await this.pool.query<{ version: string | null; last_hash: Buffer | null; max_version: string | null }>(
+      `SELECT h.version, h.last_hash, (SELECT max(e.stream_version) FROM ${this.s}.es_events e WHERE e.stream_id = $1) AS max_version
+         FROM (SELECT 1) one LEFT JOIN ${this.s}.es_streams h ON h.stream_id = $1`,
+      [streamId],
+    );
+    const { version, last_hash, max_version } = heads[0];
+    const verifier = new ChainVerifier(streamId);
     // The exact stored texts: the chain was computed over them.
     type VerifyRow = { id: string; type: string; schema_version: number; occurred_at: number; stream_version: string; data: string; metadata: string; hash: Buffer };
-    const [events, head] = await Promise.all([
-      this.pool.query<VerifyRow>(
-        `SELECT e.id, e.type, e.schema_version, date_part('epoch', e.occurred_at) AS occurred_at, e.stream_version, e.data::text AS data,
-           e.metadata::text AS metadata, e.hash FROM ${this.s}.es_events e WHERE e.stream_id = $1 ORDER BY e.stream_version`,
-        [streamId],
-      ),
-      this.pool.query<{ version: string; last_hash: Buffer }>(`SELECT version, last_hash FROM ${this.s}.es_streams WHERE stream_id = $1`, [streamId]),
-    ]);
-    const chained = events.rows.map((r) => ({
-      id: r.id,
-      type: r.type,
-      schemaVersion: r.schema_version,
-      streamId,
-      occurredAt: epochToDate(r.occurred_at),
-      dataJson: r.data,
-      metadataJson: r.metadata,
-      streamVersion: Number(r.stream_version),
-      hash: r.hash,
-    }));
-    const h = head.rows[0];
-    return verifyChain(streamId, chained, h ? { version: Number(h.version), hash: h.last_hash } : undefined);
+    for (let after = -1; max_version !== null && after < Number(max_version); ) {
+      const { rows } = await this.pool.query<VerifyRow>({
+        name: `es_verify_${this.schema}`,
+        text: `SELECT e.id, e.type, e.schema_version, date_part('epoch', e.occurred_at) AS occurred_at, e.stream_version, e.data::text AS data,
+           e.metadata::text AS metadata, e.hash FROM ${this.s}.es_events e
+           WHERE e.stream_id = $1 AND e.stream_version > $2 AND e.stream_version <= $3 ORDER BY e.stream_version LIMIT $4`,
+        values: [streamId, after, max_version, VERIFY_PAGE],
+      });
+      if (rows.length === 0) break;
+      const chained = rows.map((r) => ({
+        id: r.id,
+        type: r.type,
+        schemaVersion: r.schema_version,
+        streamId,
+        occurredAt: epochToDate(r.occurred_at),
+        dataJson: r.data,
+        metadataJson: r.metadata,
+        streamVersion: Number(r.stream_version),
+        hash: r.hash,
+      }));
+      if (!verifier.push(chained)) break;
+      after = chained[chained.length - 1].streamVersion;
+    }
+    return verifier.finish(version !== null && last_hash !== null ? { version: Number(version), hash: last_hash } : undefined);
   }
 
   async oldestOpenTransactionAgeSeconds(): Promise<number> {

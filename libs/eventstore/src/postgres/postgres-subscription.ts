@@ -53,6 +53,12 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
     const onNotification = () => session.wake();
     client.on('notification', onNotification);
     await client.query(`LISTEN "${store.channel}"`);
+    // Catching up (the last window was full), the next window is read on another connection
+    // while the handler works on this one: reading and handling overlap. It starts after this
+    // window's last position, which is where the checkpoint will stand if the handler succeeds;
+    // if it fails the subscription stops and the window read ahead is dropped (once its query
+    // has ended, so that a stopped subscription holds no pooled connection).
+    let ahead: Promise<Window> | undefined;
     try {
       if (session.position === undefined && options.from !== undefined && options.from !== 'start') {
         // "From end" is the newest row below the gate, not the raw maximum; it is stored at once so
@@ -64,11 +70,6 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
       // After a wake-up that found nothing below the gate yet (an older transaction is still open),
       // look again soon with a doubling delay instead of waiting the whole interval.
       let retry = 0;
-      // Catching up (the last window was full), the next window is read on another connection
-      // while the handler works on this one: reading and handling overlap. It starts after this
-      // window's last position, which is where the checkpoint will stand if the handler succeeds;
-      // if it fails the subscription stops and the window read ahead is dropped.
-      let ahead: Promise<Window> | undefined;
       while (!session.stopping) {
         const window = ahead ? await ahead : await poll(session.client, session.position);
         ahead = undefined;
@@ -87,6 +88,7 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
         if (woken && retry === 0) retry = 5;
       }
     } finally {
+      await ahead?.catch(() => undefined);
       client.removeListener('notification', onNotification);
       await client.query('UNLISTEN *').catch(() => undefined);
     }
