@@ -101,6 +101,24 @@ describe('projection rebuild (shadow tables, swap without downtime)', () => {
     expect((await r.post('/admin/projections/portfolio/rebuild', ['analyst'])).status).toBe(403);
   });
 
+  it('refuses as well when a message inside a page is missing, naming its offset', async () => {
+    const before = await dumpReadModels(db().pool);
+    const { rows } = await db().pool.query<{ partition: number }>(
+      `SELECT partition FROM bus.messages WHERE topic = 'ledger.events' GROUP BY partition HAVING min("offset") = 0 AND max("offset") >= 2 ORDER BY partition LIMIT 1`,
+    );
+    expect(rows).toHaveLength(1);
+    const removed = `DELETE FROM bus.messages WHERE topic = 'ledger.events' AND partition = ${rows[0].partition} AND "offset" = 1`;
+    await db().pool.query(`CREATE TABLE removed_message AS SELECT * FROM bus.messages WITH NO DATA`);
+    await db().pool.query(`WITH gone AS (${removed} RETURNING *) INSERT INTO removed_message SELECT * FROM gone`);
+    try {
+      const res = await r.post('/admin/projections/portfolio/rebuild?wait=true');
+      expect(res.body).toMatchObject({ state: 'failed', error: expect.stringContaining(`ledger.events/${rows[0].partition} no longer holds offset 1 `) });
+      expect(await dumpReadModels(db().pool)).toEqual(before);
+    } finally {
+      await db().pool.query(`INSERT INTO bus.messages SELECT * FROM removed_message; DROP TABLE removed_message`);
+    }
+  });
+
   it('refuses to swap in tables built from history that retention deleted', async () => {
     const before = await dumpReadModels(db().pool);
     await db().pool.query(`DELETE FROM bus.messages WHERE topic = 'ledger.events' AND partition = (SELECT min(partition) FROM bus.messages WHERE topic = 'ledger.events') AND "offset" = 0`);

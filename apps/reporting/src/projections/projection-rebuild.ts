@@ -174,8 +174,10 @@ export class ProjectionRebuild {
       if (i + ahead < pages.length) reads.push(read(pages[i + ahead]));
       const { key, topic, partition, from, end } = pages[i];
       const { rows } = await (reads.shift() as Promise<QueryResult<LogRow>>);
-      // A gap at a page's start means retention deleted history the tables were built from.
-      if (rows.length === 0 || rows[0].offset !== from.toString()) throw new HistoryPruned(topic, partition, from);
+      // Offsets are contiguous per partition, so a page holds exactly end - from messages: fewer
+      // means history the tables were built from was deleted (retention at the start, anything
+      // else inside).
+      if (rows.length !== Number(end - from)) throw new HistoryPruned(topic, partition, firstMissing(rows, from));
       await onPage(this.messagesOf(rows, topic, partition));
       this.positions.set(key, end);
     }
@@ -250,10 +252,16 @@ export class RebuildInProgress extends Error {
   }
 }
 
-/** The log no longer holds the history a rebuild needs (topic retention); the live tables are left as they are. */
+/** The first offset from `from` on that a page of contiguous offsets lacks. */
+const firstMissing = (rows: readonly { offset: string }[], from: bigint): bigint => {
+  for (let i = 0; i < rows.length; i++) if (rows[i].offset !== (from + BigInt(i)).toString()) return from + BigInt(i);
+  return from + BigInt(rows.length);
+};
+
+/** The log no longer holds the history a rebuild needs (topic retention, or a deleted message); the live tables are left as they are. */
 export class HistoryPruned extends Error {
   override readonly name = 'HistoryPruned';
   constructor(topic: string, partition: number, offset: bigint) {
-    super(`${topic}/${partition} no longer holds offset ${offset} (retention): a rebuild needs the topics' full history`);
+    super(`${topic}/${partition} no longer holds offset ${offset} (retention or deletion): a rebuild needs the topics' full history`);
   }
 }
