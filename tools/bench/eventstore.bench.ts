@@ -15,20 +15,33 @@ const BATCH_WRITERS = 4;
 const print = (figure: string, values: Record<string, unknown>) => console.log(JSON.stringify({ figure, ...values }));
 const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
 
-/** Runs `workers` loops of `op` for SECONDS; returns operations (× rows per op) per second. */
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 1);
+
+/**
+ * Runs `workers` loops of `op` for WARM_UP_SECONDS (not counted: JIT, cached plans, pool
+ * connections), then for SECONDS; returns operations (× rows per op) per second of the measured
+ * part. `i` keeps counting across both, so an op that derives names from it never repeats one.
+ */
 const throughput = async (workers: number, rowsPerOp: number, op: (worker: number, i: number) => Promise<unknown>) => {
-  const deadline = Date.now() + SECONDS * 1000;
-  const started = Date.now();
-  let ops = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async (_, w) => {
-      for (let i = 0; Date.now() < deadline; i++) {
-        await op(w, i);
-        ops++;
-      }
-    }),
-  );
-  return { rowsPerSec: rate(ops * rowsPerOp, Date.now() - started), rows: ops * rowsPerOp };
+  const next = Array.from({ length: workers }, () => 0);
+  const loop = async (seconds: number) => {
+    const deadline = Date.now() + seconds * 1000;
+    const started = Date.now();
+    let ops = 0;
+    await Promise.all(
+      next.map(async (_, w) => {
+        while (Date.now() < deadline) {
+          await op(w, next[w]++);
+          ops++;
+        }
+      }),
+    );
+    return { ops, ms: Date.now() - started };
+  };
+  const warm = await loop(WARM_UP_SECONDS);
+  const { ops, ms } = await loop(SECONDS);
+  // `written` (warm-up included) is what a catch-up afterwards has to read.
+  return { rowsPerSec: rate(ops * rowsPerOp, ms), rows: ops * rowsPerOp, written: (warm.ops + ops) * rowsPerOp };
 };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -54,7 +67,7 @@ const main = async () => {
   const server = await startPostgres({ tuning: ['-c', 'max_connections=200'] });
   const pool = new Pool({ connectionString: server.url, max: 40 });
   const settings = await pool.query(`SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync, current_setting('fsync') AS fsync`);
-  print('environment', { postgres: server.kind, ...settings.rows[0], seconds: SECONDS, cpus: (await import('node:os')).cpus().length });
+  print('environment', { postgres: server.kind, ...settings.rows[0], seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, cpus: (await import('node:os')).cpus().length });
   try {
     // (a) raw ceilings on a bare table carrying the same payload.
     await pool.query(`CREATE TABLE raw_events (id uuid PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL)`);
@@ -93,7 +106,7 @@ const main = async () => {
     const oursImport2 = await throughput(2, 1000, (w, i) => imports(w + 10, i));
     print('g.ours_append_to_streams_1000_new_streams_2_writers', oursImport2);
 
-    const total = ours1.rows + ours100one.rows + ours100.rows + oursImport.rows + oursImport2.rows;
+    const total = ours1.written + ours100one.written + ours100.written + oursImport.written + oursImport2.written;
     let seen = 0;
     const t0 = Date.now();
     const sub = store.subscribe({ checkpointName: 'bench-catch-up', batchSize: 2000, handler: async (es) => void (seen += es.length) });
@@ -119,7 +132,7 @@ const main = async () => {
     const em100 = await throughput(BATCH_WRITERS, 100, (w, i) => emBatch(w + 10, i));
     print(`f.emmett_batched_appends_100_events_${BATCH_WRITERS}_writers`, em100);
 
-    const emTotal = em1.rows + em100one.rows + em100.rows;
+    const emTotal = em1.written + em100one.written + em100.written;
     let emSeen = 0;
     const consumer = emmett.consumer({ pulling: { batchSize: 2000, pullingFrequencyInMs: 50 } });
     const t1 = Date.now();
