@@ -69,9 +69,31 @@ export const epochToDate = (seconds: number): Date => new Date(Math.round(second
 
 const parseStored = (text: string): unknown => (mayHoldBigint(text) ? reviveBigints(JSON.parse(text)) : JSON.parse(text));
 
+// Consecutive events mostly carry the same metadata text (the events of one command, of one
+// import batch): it is parsed once and the (deeply frozen, as the type says it is read-only)
+// object shared by them.
+let lastMetadataText: string | undefined;
+let lastMetadata: EventMetadata = Object.freeze({});
+const metadataOf = (text: string | null): EventMetadata => {
+  if (text === null) return EMPTY_METADATA;
+  if (text !== lastMetadataText) {
+    lastMetadata = deepFreeze(parseStored(text)) as EventMetadata;
+    lastMetadataText = text;
+  }
+  return lastMetadata;
+};
+const EMPTY_METADATA: EventMetadata = Object.freeze({});
+const deepFreeze = (value: unknown): unknown => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+};
+
 export const rowToEvent = (row: EventRow | EventRowOf<unknown>, upcasters: UpcasterRegistry): RecordedEvent => {
   const data = row[10] === null ? null : parseStored(row[10]);
-  const metadata = (row[11] === null ? {} : parseStored(row[11])) as EventMetadata;
+  const metadata = metadataOf(row[11]);
   return upcasters.upcast({
     id: row[6],
     type: row[7],
