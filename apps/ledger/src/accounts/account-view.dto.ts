@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AccountView, ComponentsView } from './account-view';
-import type { AccountEventView, AccountPage } from './accounts.queries';
+import type { AccountEventView, AccountIntegrityView, AccountPage } from './accounts.queries';
 
 // Response shapes for the OpenAPI document; the handlers return the plain views they describe.
 
@@ -42,4 +42,13 @@ export class AccountEventDto implements AccountEventView {
   @ApiProperty({ type: Object }) metadata!: unknown;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+export class AccountIntegrityDto implements AccountIntegrityView {
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ description: 'Every stored event still links to the one before it (sha256 chain) and to the stream head.' }) intact!: boolean;
+  @ApiProperty({ description: 'Events checked (up to the broken one when the chain is broken).' }) eventsChecked!: number;
+  @ApiPropertyOptional({ nullable: true, description: 'Version of the first event whose link does not hold.' }) brokenAtVersion!: number | null;
+  @ApiPropertyOptional({ nullable: true, example: 'hash mismatch at version 3 (event …): content or order changed' }) reason!: string | null;
+  @ApiProperty({ format: 'date-time' }) verifiedAt!: string;
 }

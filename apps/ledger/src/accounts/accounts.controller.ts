@@ -6,10 +6,10 @@ import type { AccountCommand } from '@cartera/ledger-domain';
 import type { Response } from 'express';
 import { validate as isUuid } from 'uuid';
 import { ApplyAdjustmentDto, CloseAccountDto, ListAccountsQuery, PostPaymentDto, ReversePaymentDto } from './account-commands.dto';
-import { AccountEventDto, AccountPageDto, AccountViewDto } from './account-view.dto';
+import { AccountEventDto, AccountIntegrityDto, AccountPageDto, AccountViewDto } from './account-view.dto';
 import type { AccountView } from './account-view';
 import { AccountsCommands, CommandContext } from './accounts.commands';
-import { AccountEventView, AccountPage, AccountsQueries } from './accounts.queries';
+import { AccountEventView, AccountIntegrityView, AccountPage, AccountsQueries } from './accounts.queries';
 
 const READERS = ['agent', 'supervisor', 'analyst', 'compliance'] as const;
 
@@ -61,6 +61,20 @@ export class AccountsController {
     const events = await this.queries.events(id, caller.creditors);
     if (!events) throw new NotFoundException(`Account ${id} not found`);
     return events;
+  }
+
+  @Get(':id/integrity')
+  @Roles('compliance')
+  @ApiOperation({
+    summary: 'Recomputes the account’s hash chain from the stored events (compliance, admin).',
+    description: 'intact: false names the first event that was changed, removed or reordered after it was appended.',
+  })
+  @ApiOkResponse({ type: AccountIntegrityDto })
+  @ApiNotFoundResponse()
+  async integrity(@Param('id', ParseUUIDPipe) id: string, @Actor() caller: Caller): Promise<AccountIntegrityView> {
+    const result = await this.queries.integrity(id, caller.creditors);
+    if (!result) throw new NotFoundException(`Account ${id} not found`);
+    return result;
   }
 
   @Post(':id/payments')

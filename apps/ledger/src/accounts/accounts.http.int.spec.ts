@@ -130,6 +130,31 @@ describe('ledger accounts over HTTP', () => {
     expect((await http.get(`/accounts/${id}`).set('Authorization', await as('agent', ['other-bank']))).status).toBe(200);
   });
 
+  it('verifies an account’s hash chain for compliance, naming the first event changed after it was stored', async () => {
+    const id = await place('CHAIN-1', { creditorId: 'chain-bank' });
+    await http.post(`/accounts/${id}/payments`).set('Authorization', await as('agent')).send(payment('psp-chain-1', '1000'));
+    await http.post(`/accounts/${id}/payments`).set('Authorization', await as('agent')).send(payment('psp-chain-2', '1000'));
+    const integrity = async (role: Role, creditors?: string[]) => http.get(`/accounts/${id}/integrity`).set('Authorization', await as(role, creditors));
+    const { rows } = await db().pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger.es_events WHERE stream_id = $1`, [`account-${id}`]);
+
+    const intact = await integrity('compliance');
+    expect(intact.status).toBe(200);
+    expect(intact.body).toMatchObject({ accountId: id, intact: true, eventsChecked: rows[0].n, brokenAtVersion: null, reason: null });
+    expect((await integrity('agent')).status).toBe(403);
+    expect((await integrity('compliance', ['acme-bank'])).status).toBe(404);
+
+    // Someone with database access edits the first payment after the fact.
+    const { rows: [paid] } = await db().pool.query<{ v: string }>(
+      `SELECT min(stream_version)::text AS v FROM ledger.es_events WHERE stream_id = $1 AND type = 'PaymentPosted'`, [`account-${id}`],
+    );
+    await db().pool.query(`UPDATE ledger.es_events SET metadata = '{"actor":{"id":"nobody","kind":"user"}}' WHERE stream_id = $1 AND stream_version = $2`, [`account-${id}`, paid.v]);
+    const broken = await integrity('compliance', ['chain-bank']);
+    expect(broken.status).toBe(200);
+    expect(broken.body).toMatchObject({ accountId: id, intact: false, brokenAtVersion: Number(paid.v), reason: expect.stringMatching(/hash mismatch/) });
+    const documented = (await http.get('/docs/json')).body.paths['/accounts/{id}/integrity']?.get;
+    expect(documented?.responses?.['200']?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/AccountIntegrityDto' });
+  });
+
   it('lists accounts with filters and cursor pagination', async () => {
     for (const ref of ['LIST-1', 'LIST-2', 'LIST-3']) await place(ref, { creditorId: 'list-bank' });
     await settled();

@@ -1,4 +1,4 @@
-import type { EventStore } from '@cartera/eventstore';
+import type { EventStore, RecordedEvent } from '@cartera/eventstore';
 import type { Pool } from 'pg';
 import type { LedgerTables } from '../ledger.schema';
 import { accountStreamId } from './account-ids';
@@ -30,6 +30,19 @@ export type AccountEventView = {
   recordedAt: string;
 };
 
+/** The result of recomputing an account's hash chain (compliance). */
+export type AccountIntegrityView = {
+  accountId: string;
+  /** True when every stored event still links to the one before it and the stream's head. */
+  intact: boolean;
+  /** Events checked (up to the broken one when the chain is broken). */
+  eventsChecked: number;
+  /** Version of the first event whose link does not hold; null when intact. */
+  brokenAtVersion: number | null;
+  reason: string | null;
+  verifiedAt: string;
+};
+
 const plain = (value: unknown): unknown => {
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map(plain);
@@ -45,7 +58,7 @@ export class AccountsQueries {
   constructor(
     private readonly pool: Pool,
     private readonly t: LedgerTables,
-    private readonly store: Pick<EventStore, 'readStream'>,
+    private readonly store: Pick<EventStore, 'readStream' | 'verifyStream'>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -73,12 +86,35 @@ export class AccountsQueries {
   /** The account's full history, oldest first; undefined when the account is unknown or out of scope. */
   async events(accountId: string, creditors?: readonly string[]): Promise<AccountEventView[] | undefined> {
     const events = await this.store.readStream(accountStreamId(accountId));
-    const first = events[0];
-    const creditorId = first?.type === 'AccountPlaced' ? (first.data as { creditorId: string }).creditorId : undefined;
-    if (!creditorId || (creditors && !creditors.includes(creditorId))) return undefined;
+    if (!inScope(events[0], creditors)) return undefined;
     return events.map((e) => ({
       id: e.id, type: e.type, streamVersion: e.streamVersion, data: plain(e.data), metadata: plain(e.metadata),
       occurredAt: e.occurredAt.toISOString(), recordedAt: e.recordedAt.toISOString(),
     }));
   }
+
+  /**
+   * Recomputes the account's hash chain from what is stored: whether any event was changed,
+   * removed or reordered since it was appended. Undefined when the account is unknown or out of scope.
+   */
+  async integrity(accountId: string, creditors?: readonly string[]): Promise<AccountIntegrityView | undefined> {
+    const streamId = accountStreamId(accountId);
+    const [first] = await this.store.readStream(streamId, { maxCount: 1 });
+    if (!inScope(first, creditors)) return undefined;
+    const result = await this.store.verifyStream(streamId);
+    return {
+      accountId,
+      intact: result.ok,
+      eventsChecked: result.events,
+      brokenAtVersion: result.ok ? null : result.brokenAt,
+      reason: result.ok ? null : result.reason,
+      verifiedAt: this.clock().toISOString(),
+    };
+  }
 }
+
+/** Whether a stream that starts with `first` is an account the caller may see. */
+const inScope = (first: RecordedEvent | undefined, creditors: readonly string[] | undefined): boolean => {
+  const creditorId = first?.type === 'AccountPlaced' ? (first.data as { creditorId: string }).creditorId : undefined;
+  return creditorId !== undefined && (!creditors || creditors.includes(creditorId));
+};
