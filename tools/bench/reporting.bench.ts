@@ -215,9 +215,9 @@ const main = async () => {
     const liveSeconds = seconds(t0);
     print('live_projection_catch_up', { messages: published, projections: 2, seconds: liveSeconds, messagesPerSecPerProjection: Math.round(published / liveSeconds) });
     for (const name of ['portfolio', 'debtor_timeline']) {
-      const res = (await fetch(`http://localhost:${reportingPort}/admin/projections/${name}/rebuild?wait=true`, { method: 'POST', headers: { Authorization: admin } }).then((r) => r.json())) as { state: string; result?: { events: number; seconds: number; eventsPerSecond: number }; error?: string };
+      const res = (await fetch(`http://localhost:${reportingPort}/admin/projections/${name}/rebuild?wait=true`, { method: 'POST', headers: { Authorization: admin } }).then((r) => r.json())) as { state: string; result?: { events: number; seconds: number; eventsPerSecond: number; analyzeSeconds: number }; error?: string };
       if (res.state !== 'done' || !res.result) throw new Error(`rebuild of ${name}: ${res.error ?? res.state}`);
-      print('rebuild', { projection: name, events: res.result.events, seconds: res.result.seconds, eventsPerSec: res.result.eventsPerSecond, targetEventsPerSec: 20_000 });
+      print('rebuild', { projection: name, events: res.result.events, seconds: res.result.seconds, eventsPerSec: res.result.eventsPerSecond, targetEventsPerSec: 20_000, analyzeSecondsAfterSwap: res.result.analyzeSeconds });
     }
     if (values.only === 'rebuild') return;
 

@@ -54,6 +54,12 @@ describe('projection rebuild (shadow tables, swap without downtime)', () => {
     // The swapped-in timeline keeps the live table's per-column statistics target (none for the payload).
     const target = await db().pool.query(`SELECT attstattarget FROM pg_attribute WHERE attrelid = 'reporting.debtor_timeline'::regclass AND attname = 'payload'`);
     expect(target.rows).toEqual([{ attstattarget: 0 }]);
+    // Planner statistics were gathered on the swapped-in tables (a new table has none until analysed).
+    const analysed = await db().pool.query(
+      `SELECT tablename, count(*)::int AS n FROM pg_stats WHERE schemaname = 'reporting' AND tablename = ANY($1) GROUP BY tablename ORDER BY tablename`,
+      [['accounts', 'debtor_timeline']],
+    );
+    expect(analysed.rows).toEqual([{ tablename: 'accounts', n: expect.any(Number) }, { tablename: 'debtor_timeline', n: expect.any(Number) }]);
     const note = await db().pool.query(`SELECT debtor_id, creditor_id, account_id, payload FROM reporting.debtor_timeline WHERE message_id = 'note-1'`);
     expect(note.rows).toEqual([{
       debtor_id: 'debtor\twith\\odd\nkey', creditor_id: 'tab\there', account_id: '\\N',
