@@ -72,8 +72,9 @@ const parseStored = (text: string): unknown => (mayHoldBigint(text) ? reviveBigi
 // Consecutive events mostly carry the same metadata text (the events of one command, of one
 // import batch): it is parsed once and the (deeply frozen, as the type says it is read-only)
 // object shared by them.
+const EMPTY_METADATA: EventMetadata = Object.freeze({});
 let lastMetadataText: string | undefined;
-let lastMetadata: EventMetadata = Object.freeze({});
+let lastMetadata: EventMetadata = EMPTY_METADATA;
 const metadataOf = (text: string | null): EventMetadata => {
   if (text === null) return EMPTY_METADATA;
   if (text !== lastMetadataText) {
@@ -82,7 +83,6 @@ const metadataOf = (text: string | null): EventMetadata => {
   }
   return lastMetadata;
 };
-const EMPTY_METADATA: EventMetadata = Object.freeze({});
 const deepFreeze = (value: unknown): unknown => {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
