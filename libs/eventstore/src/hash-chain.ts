@@ -60,6 +60,9 @@ export const chainLink = (previous: Buffer, streamVersion: number, digest: Buffe
 
 export type ChainedEvent = HashableEvent & Readonly<{ streamVersion: number; hash: Buffer | undefined }>;
 
+/** Events an adapter reads (and holds) at a time while verifying a stream. */
+export const VERIFY_PAGE = 1000;
+
 /**
  * Recomputes the chain over a stream's events fed in version order, a page at a time (a stream of
  * any length is checked in bounded memory). Reports the first event whose stored hash differs, a

@@ -29,7 +29,7 @@ import {
 } from '../event-store.port';
 import { ensureCheckpointTable } from '../checkpoints/pg-checkpoints';
 import { Logger } from '../checkpoints/subscription-runner';
-import { chainLink, ChainedEvent, ChainVerifier, eventDigest, GENESIS_HASH } from '../hash-chain';
+import { chainLink, ChainedEvent, ChainVerifier, eventDigest, GENESIS_HASH, VERIFY_PAGE } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
 import { prepareAppend, PreparedAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
 import { ENVELOPE_KEY, formatKurrentPosition, parseKurrentPosition, serverFilter, toChained, toRecorded } from './kurrentdb-mapping';
@@ -231,7 +231,7 @@ export class KurrentEventStore implements EventStore {
     let chunk: ChainedEvent[] = [];
     for await (const resolved of this.events(() => this.client.readStream(streamId, { direction: FORWARDS, fromRevision: START }), `reading ${streamId}`)) {
       if (resolved.event) chunk.push(toChained(resolved.event));
-      if (chunk.length < 500) continue;
+      if (chunk.length < VERIFY_PAGE) continue;
       if (!verifier.push(chunk)) return verifier.finish();
       chunk = [];
     }

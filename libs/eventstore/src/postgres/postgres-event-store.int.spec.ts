@@ -2,7 +2,8 @@ import { eventually, useTestDatabase } from '@cartera/testing';
 import { InvalidEventStoreInput, RecordedEvent, WrongExpectedVersion } from '../event-store.port';
 import { newEventId } from '../event-ids';
 import { eventStoreContract } from '../testing/event-store.contract';
-import { createPostgresEventStore, PostgresEventStore, VERIFY_PAGE } from './postgres-event-store';
+import { VERIFY_PAGE } from '../hash-chain';
+import { createPostgresEventStore, PostgresEventStore } from './postgres-event-store';
 import { parsePosition } from './postgres-position';
 
 const db = useTestDatabase('es_contract');

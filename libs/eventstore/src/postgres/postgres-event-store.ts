@@ -14,7 +14,7 @@ import {
   VerifyResult,
   WrongExpectedVersion,
 } from '../event-store.port';
-import { ChainVerifier, eventDigest } from '../hash-chain';
+import { ChainVerifier, eventDigest, VERIFY_PAGE } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
 import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, ValidReadStream, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
@@ -76,8 +76,6 @@ export interface PostgresEventStore extends EventStore {
 /** Group statements in flight at once, per kind (appends, whole-stream reads); further requests queue and go out together in the next group. */
 const GROUP_LANES = 4;
 
-/** Events per read while verifying a stream's hash chain (memory stays bounded whatever the stream's length). */
-export const VERIFY_PAGE = 1000;
 
 /**
  * `[t1,t2,…]` as UTF-8 bytes, each text written once into a buffer sized for the worst case (3
