@@ -24,6 +24,7 @@ import { GroupRead } from './postgres-group-read';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
 import { GroupCommit } from './postgres-group-commit';
 import { subscribePostgres } from './postgres-subscription';
+import { int4Array, int8Array, jsonArray, textArray, timestamptzArray, uuidArray } from './binary-params';
 
 export type PostgresEventStoreOptions = Readonly<{
   /** A pool to use (not closed by `close()`), or a connection string (the store then owns its pool). */
@@ -76,25 +77,6 @@ export interface PostgresEventStore extends EventStore {
 /** Group statements in flight at once, per kind (appends, whole-stream reads); further requests queue and go out together in the next group. */
 const GROUP_LANES = 4;
 
-
-/**
- * `[t1,t2,…]` as UTF-8 bytes, each text written once into a buffer sized for the worst case (3
- * bytes per UTF-16 unit). Measured for 1,000 events: ~0.3 ms, against ~4 ms to join the texts
- * into one string and have the driver measure and encode that.
- */
-export const jsonArrayBytes = (texts: readonly string[]): Buffer => {
-  let units = 1 + texts.length;
-  for (const t of texts) units += t.length;
-  const buffer = Buffer.allocUnsafe(3 * units);
-  let at = 0;
-  buffer[at++] = 0x5b; // [
-  for (let i = 0; i < texts.length; i++) {
-    if (i > 0) buffer[at++] = 0x2c; // ,
-    at += buffer.write(texts[i], at);
-  }
-  buffer[at++] = 0x5d; // ]
-  return buffer.subarray(0, at);
-};
 
 type AppendRow = { item: number; status: string; version: string; generation: number; transaction_id: string; seq: string };
 
@@ -191,7 +173,7 @@ class PgEventStore implements PostgresEventStore {
     const asOf = `AND ($3::timestamptz IS NULL OR e.recorded_at <= $3) AND ($4::timestamptz IS NULL OR e.occurred_at <= $4)`;
     this.sql = {
       append: `SELECT item, status, version, generation, transaction_id, seq FROM ${s}.es_append_streams($1::text[], $2::text[], $3::bigint[],
-        $4::int[], $5::uuid[], $6::text[], $7::int[], $8::json, $9::json, $10::int[], $11::timestamptz[], $12::bytea)`,
+        $4::int[], $5::uuid[], $6::text[], $7::int[], $8::json[], $9::json[], $10::int[], $11::timestamptz[], $12::bytea)`,
       readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
       readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
       // The columns of EVENT_COLUMNS and the stream's index in $1 (es_read_streams).
@@ -267,12 +249,10 @@ class PgEventStore implements PostgresEventStore {
     const metadata: string[] = [];
     const metadataOf: number[] = [];
     const metadataIndex = new Map<string, number>();
-    const occurredAt: string[] = [];
+    const occurredAt: number[] = [];
     let eventCount = 0;
     for (const p of appends) eventCount += p.events.length;
     const digests = Buffer.allocUnsafe(32 * eventCount);
-    let lastTime = Number.NaN;
-    let lastIso = '';
     let k = 0;
     for (let i = 0; i < appends.length; i++) {
       const p = appends[i];
@@ -292,20 +272,27 @@ class PgEventStore implements PostgresEventStore {
           metadataIndex.set(e.metadataJson, m);
         }
         metadataOf.push(m);
-        const time = e.occurredAt.getTime();
-        if (time !== lastTime) {
-          lastTime = time;
-          lastIso = e.occurredAt.toISOString();
-        }
-        occurredAt.push(lastIso);
+        occurredAt.push(e.occurredAt.getTime());
         const hashed = { id: e.id, type: e.type, schemaVersion: e.schemaVersion, streamId: p.streamId, occurredAt: e.occurredAt, dataJson: e.dataJson, metadataJson: e.metadataJson };
         eventDigest(hashed).copy(digests, 32 * k++);
       }
     }
-    // Canonical JSON texts as one JSON array each, written straight as UTF-8 and sent as binary
-    // parameters (json's binary form is its text): nothing to escape (see es_append_streams), no
-    // joined string to build and then measure and encode again; the digests as one binary bytea.
-    const values = [streams, kinds, expected, items, ids, types, schemaVersions, jsonArrayBytes(data), jsonArrayBytes(metadata), metadataOf, occurredAt, digests];
+    // Every array in binary (binary-params.ts): written once, nothing quoted or escaped, nothing
+    // for the server to parse; the digests as one bytea.
+    const values = [
+      textArray(streams),
+      textArray(kinds),
+      int8Array(expected),
+      int4Array(items),
+      uuidArray(ids),
+      textArray(types),
+      int4Array(schemaVersions),
+      jsonArray(data),
+      jsonArray(metadata),
+      int4Array(metadataOf),
+      timestamptzArray(occurredAt),
+      digests,
+    ];
     for (let attempt = 0; ; attempt++) {
       try {
         const { rows } = await db.query<AppendRow>({ name: `es_append_${this.schema}`, text: this.sql.append, values });

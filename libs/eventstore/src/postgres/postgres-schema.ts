@@ -48,10 +48,17 @@ const lockClass = (schema: string): number => {
 export const schemaSql = (schema: string): string => {
   const s = quoteIdent(schema);
   // Used twice by the append: plain, then (only when an id was already stored) with ON CONFLICT.
+  // Events per item: needed only on the rare paths (a version mismatch, ids already stored).
+  const countItems = `IF counts IS NULL THEN
+      counts := array_fill(0, ARRAY[n_items]);
+      FOR i IN 1..n LOOP
+        counts[p_items[i]] := counts[p_items[i]] + 1;
+      END LOOP;
+    END IF;`;
   const insertEvents = `INSERT INTO ${s}.es_events (stream_id, stream_version, generation, schema_version, transaction_id, seq, id, type,
                                 occurred_at, recorded_at, hash, data, metadata)
-    SELECT p_streams[u.it], u.v, g, u.sv, my_xid, u.sq, u.id, u.ty, u.oa, recorded, u.hs, u.da, metas[u.mi]
-      FROM unnest(p_items, p_ids, p_types, p_schema_versions, datas, p_metadata_of, p_occurred_at, hashes, seqs, versions)
+    SELECT p_streams[u.it], u.v, g, u.sv, my_xid, u.sq, u.id, u.ty, u.oa, recorded, u.hs, u.da, p_metadata[u.mi]
+      FROM unnest(p_items, p_ids, p_types, p_schema_versions, p_data, p_metadata_of, p_occurred_at, hashes, seqs, versions)
            AS u(it, id, ty, sv, da, mi, oa, hs, sq, v)
      WHERE NOT repeats[u.it]`;
   return `
@@ -66,7 +73,6 @@ CREATE TABLE IF NOT EXISTS ${s}.es_generations (
   started_at timestamptz NOT NULL DEFAULT now(),
   reason text NOT NULL
 );
-CREATE SEQUENCE IF NOT EXISTS ${s}.es_event_seq AS bigint CACHE 32;
 
 -- The head row of each stream: the compare-and-set target, so only writers of one stream wait on each other.
 CREATE TABLE IF NOT EXISTS ${s}.es_streams (
@@ -112,14 +118,18 @@ INSERT INTO ${s}.es_generations (generation, reason) VALUES (1, 'created') ON CO
 -- expected versions, insert every event in one set-based statement (idempotency through the id
 -- index: ON CONFLICT, no separate probe), chain the hashes, compare-and-set the head rows.
 -- Events arrive grouped by item (p_items: 1-based, non-decreasing); one result row per item.
--- Data and metadata arrive as ONE JSON array each (the canonical texts joined by commas): no
--- array-literal escaping on the client; json_array_elements keeps each element's text as sent.
--- Metadata arrives once per distinct text (the events of one command share theirs) with an index
--- per event; the digests as one bytea, 32 bytes per event (sent in binary, nothing to escape).
+-- Every array arrives in binary (binary-params.ts): data and metadata as json[] of the canonical
+-- texts, kept as sent. Metadata arrives once per distinct text (the events of one command share
+-- theirs) with an index per event; the digests as one bytea, 32 bytes per event.
+-- Position: the events of a transaction are numbered 1, 2, … in append order (seq), after those it
+-- appended before (one probe of the position index); the transaction id orders transactions.
+-- (Stores created before numbered them from a shared sequence: still increasing within each
+-- transaction, which is all a position compares.)
 DROP FUNCTION IF EXISTS ${s}.es_append_streams(text[], text[], bigint[], integer[], uuid[], text[], integer[], json, json, timestamptz[], bytea[]);
+DROP FUNCTION IF EXISTS ${s}.es_append_streams(text[], text[], bigint[], integer[], uuid[], text[], integer[], json, json, integer[], timestamptz[], bytea);
 CREATE OR REPLACE FUNCTION ${s}.es_append_streams(
   p_streams text[], p_kinds text[], p_expected bigint[],
-  p_items integer[], p_ids uuid[], p_types text[], p_schema_versions integer[], p_data json, p_metadata json, p_metadata_of integer[],
+  p_items integer[], p_ids uuid[], p_types text[], p_schema_versions integer[], p_data json[], p_metadata json[], p_metadata_of integer[],
   p_occurred_at timestamptz[], p_digests bytea
 ) RETURNS TABLE (item integer, status text, version bigint, generation integer, transaction_id text, seq bigint)
 -- Plans: every statement here looks rows up by key (a stream's head, an event id), so the right
@@ -134,8 +144,6 @@ AS $fn$
 DECLARE
   n_items integer := cardinality(p_streams);
   n integer := cardinality(p_ids);
-  datas json[] := ARRAY(SELECT json_array_elements(p_data));
-  metas json[] := ARRAY(SELECT json_array_elements(p_metadata));
   g integer;
   my_xid xid8;
   recorded timestamptz := date_trunc('milliseconds', now());
@@ -152,10 +160,11 @@ DECLARE
   last_versions bigint[] := array_fill(NULL::bigint, ARRAY[n_items]);
   last_hashes bytea[] := array_fill(NULL::bytea, ARRAY[n_items]);
   last_seqs bigint[] := array_fill(NULL::bigint, ARRAY[n_items]);
-  counts integer[] := array_fill(0, ARRAY[n_items]);
+  counts integer[];
   versions bigint[] := array_fill(NULL::bigint, ARRAY[n]);
   hashes bytea[] := array_fill(NULL::bytea, ARRAY[n]);
-  seqs bigint[];
+  seqs bigint[] := array_fill(NULL::bigint, ARRAY[n]);
+  sq bigint;
   expected_rows integer := n;
   written integer;
   heads integer := 0;
@@ -166,10 +175,10 @@ DECLARE
   rep record;
   constraint_name text;
 BEGIN
-  IF cardinality(datas) <> n OR cardinality(p_metadata_of) <> n OR length(p_digests) <> 32 * n
-     OR EXISTS (SELECT 1 FROM unnest(p_metadata_of) x WHERE x NOT BETWEEN 1 AND cardinality(metas)) THEN
-    RAISE EXCEPTION 'es_append_streams: % ids, % data, % metadata indexes over % texts, % digest bytes', n, cardinality(datas),
-      cardinality(p_metadata_of), cardinality(metas), length(p_digests) USING ERRCODE = '22023';
+  -- (A metadata index out of range reads NULL metadata: the insert then fails on NOT NULL.)
+  IF cardinality(p_items) <> n OR cardinality(p_data) <> n OR cardinality(p_metadata_of) <> n OR length(p_digests) <> 32 * n THEN
+    RAISE EXCEPTION 'es_append_streams: % ids, % items, % data, % metadata indexes, % digest bytes', n, cardinality(p_items), cardinality(p_data),
+      cardinality(p_metadata_of), length(p_digests) USING ERRCODE = '22023';
   END IF;
   -- Own every stream before any write takes this transaction's id (see the ordering comment in
   -- postgres-schema.ts), in lock-key order so that two multi-stream appends never deadlock.
@@ -183,11 +192,8 @@ BEGIN
     INTO head_versions, head_hashes, head_gens, head_xids, mismatches
     FROM unnest(p_streams, p_kinds, p_expected) WITH ORDINALITY AS u(s, k, e, i) LEFT JOIN ${s}.es_streams h ON h.stream_id = u.s;
 
-  FOR i IN 1..n LOOP
-    counts[p_items[i]] := counts[p_items[i]] + 1;
-  END LOOP;
-
   IF mismatches > 0 THEN
+    ${countItems}
     FOR bad IN SELECT u.i, u.s, u.v FROM unnest(p_streams, p_kinds, p_expected, head_versions) WITH ORDINALITY AS u(s, k, e, v, i)
                WHERE (u.k = 'number' AND u.v <> u.e) OR (u.k = 'no_stream' AND u.v <> -1) OR (u.k = 'stream_exists' AND u.v = -1) LOOP
       -- A version mismatch may still be an idempotent repeat of an earlier append.
@@ -213,7 +219,7 @@ BEGIN
       USING ERRCODE = '40001';
   END IF;
 
-  seqs := ARRAY(SELECT x FROM (SELECT nextval('${s.replace(/'/g, "''")}.es_event_seq') AS x FROM generate_series(1, n)) q ORDER BY x);
+  SELECT coalesce(max(e.seq), 0) INTO sq FROM ${s}.es_events e WHERE e.generation = g AND e.transaction_id = my_xid;
   -- hash(v) = sha256(hash(v-1) || int8be(v) || digest), from each stream's head.
   -- (As few statements per event as possible: each costs about a microsecond.)
   FOR i IN 1..n LOOP
@@ -223,13 +229,15 @@ BEGIN
       prev := head_hashes[it];
     END IF;
     v := v + 1;
+    sq := sq + 1;
     prev := sha256(prev || int8send(v) || substr(p_digests, 32 * i - 31, 32));
     versions[i] := v;
     hashes[i] := prev;
+    seqs[i] := sq;
     IF i = n OR p_items[i + 1] <> it THEN
       last_versions[it] := v;
       last_hashes[it] := prev;
-      last_seqs[it] := seqs[i];
+      last_seqs[it] := sq;
     END IF;
   END LOOP;
 
@@ -249,6 +257,7 @@ BEGIN
   END;
 
   IF written <> expected_rows THEN
+    ${countItems}
     -- Some ids were already stored: an item is an idempotent repeat only if all of its ids are,
     -- in this stream and in this order; anything else is refused.
     FOR bad IN SELECT x.i, p_streams[x.i] AS s,
