@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalEvent, chainLink, ChainVerifier, eventDigest, GENESIS_HASH, HashableEvent, verifyChain } from './hash-chain';
+import { canonicalEvent, chainLink, ChainVerifier, eventDigest, GENESIS_HASH, HashableEvent, verifyChain, writeEventDigests } from './hash-chain';
 import { parseJson, stringifyJson } from './json-codec';
 
 const event = (i: number, data: unknown = { amount: BigInt(i) }): HashableEvent => ({
@@ -64,5 +64,27 @@ describe('hash chain', () => {
     // The first event of a page missing (version 3 removed) is a gap, not a fresh start.
     expect(paged([...events.slice(0, 3), ...events.slice(4)], 3)).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringMatching(/removed/) });
     expect(paged(events.slice(0, 5), 2, { version: 6, hash: events[6].hash })).toMatchObject({ ok: false, brokenAt: 5, reason: expect.stringMatching(/head says version 6, 5 events/) });
+  });
+  it('writeEventDigests writes the same digests as eventDigest, for runs of shared and of changing envelope parts', () => {
+    const meta = stringifyJson({ actor: { kind: 'user', id: 'Peña' }, correlationId: 'c-1' });
+    const otherMeta = stringifyJson({ note: '東京 💸' });
+    const base = event(1);
+    const events: Omit<HashableEvent, 'streamId'>[] = [
+      { ...base, metadataJson: meta },
+      { ...base, id: '0190f5c2-0000-7000-8000-0000000000aa', dataJson: stringifyJson({ name: 'Muñoz € — 東京 🧾', n: -1.5 }), metadataJson: meta },
+      { ...base, id: '0190f5c2-0000-7000-8000-0000000000ab', metadataJson: otherMeta },
+      { ...base, id: '0190f5c2-0000-7000-8000-0000000000ac', metadataJson: otherMeta, type: 'Tipo «ñ»' },
+      { ...base, id: '0190f5c2-0000-7000-8000-0000000000ad', metadataJson: otherMeta, type: 'Tipo «ñ»', schemaVersion: 3 },
+      { ...base, id: '0190f5c2-0000-7000-8000-0000000000ae', metadataJson: otherMeta, type: 'Tipo «ñ»', schemaVersion: 3, occurredAt: new Date('2030-05-06T07:08:09.123Z') },
+      // Larger than the scratch buffer (64 KB), then a small one again.
+      { ...base, id: '0190f5c2-0000-7000-8000-0000000000af', dataJson: stringifyJson({ text: 'ñ'.repeat(70_000) }) },
+      { ...base, id: '0190f5c2-0000-7000-8000-0000000000b0', dataJson: '{}' },
+    ];
+    for (const streamId of ['account-1', 'cuenta-ñ "quoted" \\ 💶']) {
+      const out = Buffer.alloc(8 + 32 * events.length, 0xee);
+      writeEventDigests(streamId, events, out, 8);
+      expect(out.subarray(0, 8).equals(Buffer.alloc(8, 0xee))).toBe(true);
+      events.forEach((e, i) => expect(out.subarray(8 + 32 * i, 8 + 32 * (i + 1)).toString('hex')).toBe(eventDigest({ ...e, streamId }).toString('hex')));
+    }
   });
 });

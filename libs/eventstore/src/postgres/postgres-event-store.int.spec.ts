@@ -116,6 +116,31 @@ describe('PostgreSQL event store specifics', () => {
     expect((await store.readStream('rb-1')).map((e) => [e.type, e.streamVersion])).toEqual([['Kept', 0]]);
   });
 
+  it('several appends in one transaction (one rolled back to a savepoint) get increasing, distinct positions in append order', async () => {
+    const client = await db().pool.connect();
+    const results = [];
+    try {
+      await client.query('BEGIN');
+      results.push(await store.appendInTransaction(client, 'txn-a', [{ type: 'A1', data: {} }, { type: 'A2', data: {} }]));
+      await client.query('SAVEPOINT s');
+      await store.appendInTransaction(client, 'txn-b', [{ type: 'B1', data: {} }, { type: 'B2', data: {} }, { type: 'B3', data: {} }]);
+      await client.query('ROLLBACK TO SAVEPOINT s');
+      results.push(await store.appendInTransaction(client, 'txn-c', [{ type: 'C1', data: {} }]));
+      results.push(...(await store.appendToStreams([{ streamId: 'txn-d', events: [{ type: 'D1', data: {} }] }, { streamId: 'txn-e', events: [{ type: 'E1', data: {} }] }], client)));
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const events = (await store.readAll({ filter: { categories: ['txn'] } })).filter((e) => e.streamId.startsWith('txn-'));
+    expect(events.map((e) => e.type)).toEqual(['A1', 'A2', 'C1', 'D1', 'E1']);
+    const positions = events.map((e) => parsePosition(e.globalPosition));
+    expect(new Set(positions.map((p) => p.transactionId)).size).toBe(1);
+    const seqs = positions.map((p) => BigInt(p.seq));
+    seqs.slice(1).forEach((seq, i) => expect(seq).toBeGreaterThan(seqs[i]));
+    // Each append's result names the position of its last event, as a read shows it.
+    expect(results.map((r) => r.position)).toEqual([events[1], events[2], events[3], events[4]].map((e) => e.globalPosition));
+  });
+
   it('refuses (40001) an append that would sort before the stream head because its transaction took its id earlier', async () => {
     await store.appendToStream('order-1', [{ type: 'A', data: {} }]);
     const early = await db().pool.connect();

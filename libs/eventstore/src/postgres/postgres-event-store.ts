@@ -14,7 +14,7 @@ import {
   VerifyResult,
   WrongExpectedVersion,
 } from '../event-store.port';
-import { ChainVerifier, eventDigest, VERIFY_PAGE } from '../hash-chain';
+import { ChainVerifier, VERIFY_PAGE, writeEventDigests } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
 import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, ValidReadStream, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
@@ -273,9 +273,9 @@ class PgEventStore implements PostgresEventStore {
         }
         metadataOf.push(m);
         occurredAt.push(e.occurredAt.getTime());
-        const hashed = { id: e.id, type: e.type, schemaVersion: e.schemaVersion, streamId: p.streamId, occurredAt: e.occurredAt, dataJson: e.dataJson, metadataJson: e.metadataJson };
-        eventDigest(hashed).copy(digests, 32 * k++);
       }
+      writeEventDigests(p.streamId, p.events, digests, 32 * k);
+      k += p.events.length;
     }
     // Every array in binary (binary-params.ts): written once, nothing quoted or escaped, nothing
     // for the server to parse; the digests as one bytea.

@@ -47,7 +47,16 @@ const lockClass = (schema: string): number => {
 
 export const schemaSql = (schema: string): string => {
   const s = quoteIdent(schema);
-  // Used twice by the append: plain, then (only when an id was already stored) with ON CONFLICT.
+  const GENESIS = `'\\x${'00'.repeat(32)}'::bytea`;
+  // Does head version v break the expectation (kind, expected number)? The same test everywhere.
+  const mismatch = (v: string, kind: string, expected: string) =>
+    `((${kind} = 'number' AND ${v} <> ${expected}) OR (${kind} = 'no_stream' AND ${v} <> -1) OR (${kind} = 'stream_exists' AND ${v} = -1))`;
+  // New head rows (a head at version -1 is taken over).
+  const insertHeads = (rows: string) => `INSERT INTO ${s}.es_streams AS h (stream_id, version, last_hash, last_generation, last_transaction_id)
+    ${rows}
+    ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, last_hash = EXCLUDED.last_hash,
+      last_generation = EXCLUDED.last_generation, last_transaction_id = EXCLUDED.last_transaction_id
+      WHERE h.version = -1`;
   // Events per item: needed only on the rare paths (a version mismatch, ids already stored).
   const countItems = `IF counts IS NULL THEN
       counts := array_fill(0, ARRAY[n_items]);
@@ -55,11 +64,12 @@ export const schemaSql = (schema: string): string => {
         counts[p_items[i]] := counts[p_items[i]] + 1;
       END LOOP;
     END IF;`;
+  // Used twice by the append: plain, then (only when an id was already stored) with ON CONFLICT.
   const insertEvents = `INSERT INTO ${s}.es_events (stream_id, stream_version, generation, schema_version, transaction_id, seq, id, type,
                                 occurred_at, recorded_at, hash, data, metadata)
-    SELECT p_streams[u.it], u.v, g, u.sv, my_xid, u.sq, u.id, u.ty, u.oa, recorded, u.hs, u.da, p_metadata[u.mi]
-      FROM unnest(p_items, p_ids, p_types, p_schema_versions, p_data, p_metadata_of, p_occurred_at, hashes, seqs, versions)
-           AS u(it, id, ty, sv, da, mi, oa, hs, sq, v)
+    SELECT p_streams[u.it], u.v, g, u.sv, my_xid, first_seq + u.k - 1, u.id, u.ty, u.oa, recorded, u.hs, u.da, p_metadata[u.mi]
+      FROM unnest(p_items, p_ids, p_types, p_schema_versions, p_data, p_metadata_of, p_occurred_at, hashes, versions) WITH ORDINALITY
+           AS u(it, id, ty, sv, da, mi, oa, hs, v, k)
      WHERE NOT repeats[u.it]`;
   return `
 CREATE SCHEMA IF NOT EXISTS ${s};
@@ -163,8 +173,8 @@ DECLARE
   counts integer[];
   versions bigint[] := array_fill(NULL::bigint, ARRAY[n]);
   hashes bytea[] := array_fill(NULL::bytea, ARRAY[n]);
-  seqs bigint[] := array_fill(NULL::bigint, ARRAY[n]);
   sq bigint;
+  first_seq bigint;
   expected_rows integer := n;
   written integer;
   heads integer := 0;
@@ -181,21 +191,28 @@ BEGIN
       cardinality(p_metadata_of), length(p_digests) USING ERRCODE = '22023';
   END IF;
   -- Own every stream before any write takes this transaction's id (see the ordering comment in
-  -- postgres-schema.ts), in lock-key order so that two multi-stream appends never deadlock.
-  PERFORM count(pg_advisory_xact_lock(${lockClass(schema)}, q.k)) FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest(p_streams) x ORDER BY 1) q;
-
-  SELECT array_agg(coalesce(h.version, -1) ORDER BY u.i),
-         array_agg(coalesce(h.last_hash, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea) ORDER BY u.i),
-         array_agg(h.last_generation ORDER BY u.i), array_agg(h.last_transaction_id ORDER BY u.i),
-         count(*) FILTER (WHERE (u.k = 'number' AND coalesce(h.version, -1) <> u.e) OR (u.k = 'no_stream' AND coalesce(h.version, -1) <> -1)
-                             OR (u.k = 'stream_exists' AND coalesce(h.version, -1) = -1))
-    INTO head_versions, head_hashes, head_gens, head_xids, mismatches
-    FROM unnest(p_streams, p_kinds, p_expected) WITH ORDINALITY AS u(s, k, e, i) LEFT JOIN ${s}.es_streams h ON h.stream_id = u.s;
+  -- postgres-schema.ts), in lock-key order so that two multi-stream appends never deadlock; then
+  -- read the heads (and the store's generation). One stream, the common case, takes the shortest
+  -- statements (a single-row read, no aggregate to order).
+  IF n_items = 1 THEN
+    PERFORM pg_advisory_xact_lock(${lockClass(schema)}, hashtext(p_streams[1]));
+    SELECT ARRAY[coalesce(h.version, -1)], ARRAY[coalesce(h.last_hash, ${GENESIS})], ARRAY[h.last_generation], ARRAY[h.last_transaction_id],
+           CASE WHEN ${mismatch('coalesce(h.version, -1)', 'p_kinds[1]', 'p_expected[1]')} THEN 1 ELSE 0 END, (SELECT m.generation FROM ${s}.es_meta m)
+      INTO head_versions, head_hashes, head_gens, head_xids, mismatches, g
+      FROM (SELECT 1) one LEFT JOIN ${s}.es_streams h ON h.stream_id = p_streams[1];
+  ELSE
+    PERFORM count(pg_advisory_xact_lock(${lockClass(schema)}, q.k)) FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest(p_streams) x ORDER BY 1) q;
+    SELECT array_agg(coalesce(h.version, -1) ORDER BY u.i), array_agg(coalesce(h.last_hash, ${GENESIS}) ORDER BY u.i),
+           array_agg(h.last_generation ORDER BY u.i), array_agg(h.last_transaction_id ORDER BY u.i),
+           count(*) FILTER (WHERE ${mismatch('coalesce(h.version, -1)', 'u.k', 'u.e')}), (SELECT m.generation FROM ${s}.es_meta m)
+      INTO head_versions, head_hashes, head_gens, head_xids, mismatches, g
+      FROM unnest(p_streams, p_kinds, p_expected) WITH ORDINALITY AS u(s, k, e, i) LEFT JOIN ${s}.es_streams h ON h.stream_id = u.s;
+  END IF;
 
   IF mismatches > 0 THEN
     ${countItems}
     FOR bad IN SELECT u.i, u.s, u.v FROM unnest(p_streams, p_kinds, p_expected, head_versions) WITH ORDINALITY AS u(s, k, e, v, i)
-               WHERE (u.k = 'number' AND u.v <> u.e) OR (u.k = 'no_stream' AND u.v <> -1) OR (u.k = 'stream_exists' AND u.v = -1) LOOP
+               WHERE ${mismatch('u.v', 'u.k', 'u.e')} LOOP
       -- A version mismatch may still be an idempotent repeat of an earlier append.
       SELECT * INTO rep FROM ${s}.es_repeat_of(bad.s, ARRAY(SELECT x.id FROM unnest(p_items, p_ids) AS x(it, id) WHERE x.it = bad.i));
       IF rep.is_repeat THEN
@@ -211,15 +228,28 @@ BEGIN
     END LOOP;
   END IF;
 
-  SELECT m.generation INTO g FROM ${s}.es_meta m;
-  my_xid := pg_current_xact_id();
-  SELECT u.s INTO bad FROM unnest(p_streams, head_gens, head_xids, repeats) AS u(s, lg, lx, r) WHERE NOT u.r AND (g, my_xid) < (u.lg, u.lx) LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'append to % would sort before an earlier append: this transaction took its id before the stream''s last writer committed; retry the transaction', bad.s
-      USING ERRCODE = '40001';
+  -- This transaction's events so far (none when it takes its id here: the common case).
+  IF pg_current_xact_id_if_assigned() IS NULL THEN
+    my_xid := pg_current_xact_id();
+    sq := 0;
+  ELSE
+    my_xid := pg_current_xact_id();
+    SELECT coalesce(max(e.seq), 0) INTO sq FROM ${s}.es_events e WHERE e.generation = g AND e.transaction_id = my_xid;
+  END IF;
+  first_seq := sq + 1;
+  IF n_items = 1 THEN
+    IF NOT repeats[1] AND (g, my_xid) < (head_gens[1], head_xids[1]) THEN
+      RAISE EXCEPTION 'append to % would sort before an earlier append: this transaction took its id before the stream''s last writer committed; retry the transaction', p_streams[1]
+        USING ERRCODE = '40001';
+    END IF;
+  ELSE
+    SELECT u.s INTO bad FROM unnest(p_streams, head_gens, head_xids, repeats) AS u(s, lg, lx, r) WHERE NOT u.r AND (g, my_xid) < (u.lg, u.lx) LIMIT 1;
+    IF FOUND THEN
+      RAISE EXCEPTION 'append to % would sort before an earlier append: this transaction took its id before the stream''s last writer committed; retry the transaction', bad.s
+        USING ERRCODE = '40001';
+    END IF;
   END IF;
 
-  SELECT coalesce(max(e.seq), 0) INTO sq FROM ${s}.es_events e WHERE e.generation = g AND e.transaction_id = my_xid;
   -- hash(v) = sha256(hash(v-1) || int8be(v) || digest), from each stream's head.
   -- (As few statements per event as possible: each costs about a microsecond.)
   FOR i IN 1..n LOOP
@@ -229,15 +259,13 @@ BEGIN
       prev := head_hashes[it];
     END IF;
     v := v + 1;
-    sq := sq + 1;
     prev := sha256(prev || int8send(v) || substr(p_digests, 32 * i - 31, 32));
     versions[i] := v;
     hashes[i] := prev;
-    seqs[i] := sq;
     IF i = n OR p_items[i + 1] <> it THEN
       last_versions[it] := v;
       last_hashes[it] := prev;
-      last_seqs[it] := sq;
+      last_seqs[it] := sq + i;
     END IF;
   END LOOP;
 
@@ -276,6 +304,28 @@ BEGIN
   END IF;
 
   -- Compare-and-set of the head rows: each must still be at the version read above.
+  IF n_items = 1 THEN
+    IF NOT repeats[1] THEN
+      IF head_versions[1] >= 0 THEN
+        UPDATE ${s}.es_streams h SET version = last_versions[1], last_hash = last_hashes[1], last_generation = g, last_transaction_id = my_xid
+         WHERE h.stream_id = p_streams[1] AND h.version = head_versions[1];
+      ELSE
+        ${insertHeads('VALUES (p_streams[1], last_versions[1], last_hashes[1], g, my_xid)')};
+      END IF;
+      GET DIAGNOSTICS written = ROW_COUNT;
+      IF written <> 1 THEN
+        RAISE EXCEPTION 'a stream head moved while this append owned the stream; retry the transaction' USING ERRCODE = '40001';
+      END IF;
+    END IF;
+    item := 1;
+    status := CASE WHEN repeats[1] THEN 'duplicate' ELSE 'appended' END;
+    version := CASE WHEN repeats[1] THEN rep_versions[1] ELSE last_versions[1] END;
+    generation := CASE WHEN repeats[1] THEN rep_gens[1] ELSE g END;
+    transaction_id := CASE WHEN repeats[1] THEN rep_xids[1] ELSE my_xid::text END;
+    seq := CASE WHEN repeats[1] THEN rep_seqs[1] ELSE last_seqs[1] END;
+    RETURN NEXT;
+    RETURN;
+  END IF;
   IF EXISTS (SELECT 1 FROM unnest(head_versions, repeats) AS u(hv, r) WHERE NOT u.r AND u.hv >= 0) THEN
     UPDATE ${s}.es_streams h SET version = u.v, last_hash = u.hs, last_generation = g, last_transaction_id = my_xid
       FROM unnest(p_streams, head_versions, last_versions, last_hashes, repeats) AS u(s, hv, v, hs, r)
@@ -284,12 +334,8 @@ BEGIN
     heads := heads + written;
   END IF;
   IF EXISTS (SELECT 1 FROM unnest(head_versions, repeats) AS u(hv, r) WHERE NOT u.r AND u.hv = -1) THEN
-    INSERT INTO ${s}.es_streams AS h (stream_id, version, last_hash, last_generation, last_transaction_id)
-    SELECT u.s, u.v, u.hs, g, my_xid FROM unnest(p_streams, head_versions, last_versions, last_hashes, repeats) AS u(s, hv, v, hs, r)
-     WHERE u.hv = -1 AND NOT u.r
-    ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, last_hash = EXCLUDED.last_hash,
-      last_generation = EXCLUDED.last_generation, last_transaction_id = EXCLUDED.last_transaction_id
-      WHERE h.version = -1;
+    ${insertHeads(`SELECT u.s, u.v, u.hs, g, my_xid FROM unnest(p_streams, head_versions, last_versions, last_hashes, repeats) AS u(s, hv, v, hs, r)
+     WHERE u.hv = -1 AND NOT u.r`)};
     GET DIAGNOSTICS written = ROW_COUNT;
     heads := heads + written;
   END IF;
