@@ -67,10 +67,10 @@ export const schemaSql = (schema: string): string => {
   // Used twice by the append: plain, then (only when an id was already stored) with ON CONFLICT.
   const insertEvents = `INSERT INTO ${s}.es_events (stream_id, stream_version, generation, schema_version, transaction_id, seq, id, type,
                                 occurred_at, recorded_at, hash, data, metadata)
-    SELECT p_streams[u.it], u.v, g, u.sv, my_xid, first_seq + u.k - 1, u.id, u.ty, u.oa, recorded, u.hs, u.da, p_metadata[u.mi]
-      FROM unnest(p_items, p_ids, p_types, p_schema_versions, p_data, p_metadata_of, p_occurred_at, hashes, versions) WITH ORDINALITY
-           AS u(it, id, ty, sv, da, mi, oa, hs, v, k)
-     WHERE NOT repeats[u.it]`;
+    SELECT p_streams[p_items[k]], offsets[p_items[k]] + k, g, p_schema_versions[k], my_xid, first_seq + k - 1, p_ids[k], p_types[k],
+           p_occurred_at[k], recorded, hashes[k], p_data[k], p_metadata[p_metadata_of[k]]
+      FROM generate_series(1, n) AS k
+     WHERE NOT repeats[p_items[k]]`;
   return `
 CREATE SCHEMA IF NOT EXISTS ${s};
 
@@ -171,7 +171,7 @@ DECLARE
   last_hashes bytea[] := array_fill(NULL::bytea, ARRAY[n_items]);
   last_seqs bigint[] := array_fill(NULL::bigint, ARRAY[n_items]);
   counts integer[];
-  versions bigint[] := array_fill(NULL::bigint, ARRAY[n]);
+  offsets bigint[] := array_fill(NULL::bigint, ARRAY[n_items]);
   hashes bytea[] := array_fill(NULL::bytea, ARRAY[n]);
   sq bigint;
   first_seq bigint;
@@ -179,7 +179,6 @@ DECLARE
   written integer;
   heads integer := 0;
   it integer := 0;
-  v bigint;
   prev bytea;
   bad record;
   rep record;
@@ -252,22 +251,22 @@ BEGIN
 
   -- hash(v) = sha256(hash(v-1) || int8be(v) || digest), from each stream's head.
   -- (As few statements per event as possible: each costs about a microsecond.)
+  -- The version of event i is offsets[its item] + i; an item's last event closes it.
   FOR i IN 1..n LOOP
     IF p_items[i] <> it THEN
+      IF it > 0 THEN
+        last_versions[it] := offsets[it] + i - 1; last_hashes[it] := prev; last_seqs[it] := sq + i - 1;
+      END IF;
       it := p_items[i];
-      v := head_versions[it];
+      offsets[it] := head_versions[it] + 1 - i;
       prev := head_hashes[it];
     END IF;
-    v := v + 1;
-    prev := sha256(prev || int8send(v) || substr(p_digests, 32 * i - 31, 32));
-    versions[i] := v;
+    prev := sha256(prev || int8send(offsets[it] + i) || substr(p_digests, 32 * i - 31, 32));
     hashes[i] := prev;
-    IF i = n OR p_items[i + 1] <> it THEN
-      last_versions[it] := v;
-      last_hashes[it] := prev;
-      last_seqs[it] := sq + i;
-    END IF;
   END LOOP;
+  IF it > 0 THEN
+    last_versions[it] := offsets[it] + n; last_hashes[it] := prev; last_seqs[it] := sq + n;
+  END IF;
 
   -- A plain INSERT: an id already stored (a retried append, the rare case) fails it on the id
   -- index, and only then is it repeated skipping stored ids (ON CONFLICT on every append costs a
