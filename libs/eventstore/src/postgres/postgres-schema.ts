@@ -84,9 +84,17 @@ CREATE TABLE IF NOT EXISTS ${s}.es_generations (
   reason text NOT NULL
 );
 
+-- Stream ids are compared byte by byte (COLLATE "C"): an id is a key, not text to sort for a
+-- reader, and a locale's comparison costs a library call per key compared. Measured on the
+-- embedded default (libc C.UTF-8), the insert of 100 events into a bare copy of es_events:
+-- 1.80–1.89 → 1.49–1.65 ms in two runs; a locale such as en_US costs more per comparison.
+-- (A store created before keeps its columns' collation: same results, only slower. Changing it
+-- is one ALTER TABLE … ALTER COLUMN stream_id TYPE text COLLATE "C" per table, which rebuilds
+-- their indexes.)
+
 -- The head row of each stream: the compare-and-set target, so only writers of one stream wait on each other.
 CREATE TABLE IF NOT EXISTS ${s}.es_streams (
-  stream_id text PRIMARY KEY,
+  stream_id text COLLATE "C" PRIMARY KEY,
   version bigint NOT NULL,
   last_hash bytea NOT NULL,
   last_generation integer NOT NULL,
@@ -95,7 +103,7 @@ CREATE TABLE IF NOT EXISTS ${s}.es_streams (
 ) WITH (fillfactor = 70); -- room for HOT updates: the head row changes on every append
 
 CREATE TABLE IF NOT EXISTS ${s}.es_events (
-  stream_id text NOT NULL,
+  stream_id text COLLATE "C" NOT NULL,
   stream_version bigint NOT NULL,
   generation integer NOT NULL,
   schema_version integer NOT NULL,
