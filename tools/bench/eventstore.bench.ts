@@ -2,6 +2,8 @@
  * `npm run bench:eventstore` — throughput and latency of the PostgreSQL event store against the
  * raw ceiling of the same database and against @event-driven-io/emmett-postgresql, one JSON line
  * per figure ((g): the multi-stream bulk append). Starts its own PostgreSQL with default (durable) settings unless DATABASE_URL is set.
+ * Each ratio to the raw ceiling compares two workloads measured in alternating one-second slices
+ * (see `throughput`); the Emmett figures are measured after ours, in the same run.
  */
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -17,31 +19,45 @@ const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
 
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 1);
 
+type Workload = Readonly<{ workers: number; rowsPerOp: number; op: (worker: number, i: number) => Promise<unknown> }>;
+type Throughput = Readonly<{ rowsPerSec: number; rows: number; written: number }>;
+
+/** Runs `workers` loops of `op` until `seconds` have passed; `next` keeps each worker's count across calls. */
+const runFor = async (w: Workload, next: number[], seconds: number) => {
+  const deadline = Date.now() + seconds * 1000;
+  const started = Date.now();
+  let ops = 0;
+  await Promise.all(
+    next.map(async (_, worker) => {
+      while (Date.now() < deadline) {
+        await w.op(worker, next[worker]++);
+        ops++;
+      }
+    }),
+  );
+  return { ops, ms: Date.now() - started };
+};
+
 /**
- * Runs `workers` loops of `op` for WARM_UP_SECONDS (not counted: JIT, cached plans, pool
- * connections), then for SECONDS; returns operations (× rows per op) per second of the measured
- * part. `i` keeps counting across both, so an op that derives names from it never repeats one.
+ * Operations (× rows per op) per second of each workload: each is warmed up for WARM_UP_SECONDS
+ * (not counted: JIT, cached plans, pool connections), then measured for SECONDS in one-second
+ * slices taken in turn (A, B, A, B, …). A ratio of two workloads measured together compares them
+ * under the same conditions: this VM's speed drifts by up to 1.5× within minutes, so two figures
+ * measured one after the other can differ by that much for no reason of their own. `i` keeps
+ * counting across calls, so an op that derives names from it never repeats one.
  */
-const throughput = async (workers: number, rowsPerOp: number, op: (worker: number, i: number) => Promise<unknown>) => {
-  const next = Array.from({ length: workers }, () => 0);
-  const loop = async (seconds: number) => {
-    const deadline = Date.now() + seconds * 1000;
-    const started = Date.now();
-    let ops = 0;
-    await Promise.all(
-      next.map(async (_, w) => {
-        while (Date.now() < deadline) {
-          await op(w, next[w]++);
-          ops++;
-        }
-      }),
-    );
-    return { ops, ms: Date.now() - started };
-  };
-  const warm = await loop(WARM_UP_SECONDS);
-  const { ops, ms } = await loop(SECONDS);
+const throughput = async (...workloads: Workload[]): Promise<Throughput[]> => {
+  const state = workloads.map((w) => ({ w, next: Array.from({ length: w.workers }, () => 0), warm: 0, ops: 0, ms: 0 }));
+  for (const s of state) s.warm = (await runFor(s.w, s.next, WARM_UP_SECONDS)).ops;
+  for (let slice = 0; slice < SECONDS; slice++) {
+    for (const s of state) {
+      const { ops, ms } = await runFor(s.w, s.next, 1);
+      s.ops += ops;
+      s.ms += ms;
+    }
+  }
   // `written` (warm-up included) is what a catch-up afterwards has to read.
-  return { rowsPerSec: rate(ops * rowsPerOp, ms), rows: ops * rowsPerOp, written: (warm.ops + ops) * rowsPerOp };
+  return state.map(({ w, warm, ops, ms }) => ({ rowsPerSec: rate(ops * w.rowsPerOp, ms), rows: ops * w.rowsPerOp, written: (warm + ops) * w.rowsPerOp }));
 };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -70,9 +86,17 @@ const main = async () => {
   print('environment', { postgres: server.kind, ...settings.rows[0], seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, cpus: (await import('node:os')).cpus().length });
   try {
     // (a) raw ceilings on a bare table carrying the same payload.
+    // (a) and ours (b, c) are measured together, in alternating slices (see `throughput`).
     await pool.query(`CREATE TABLE raw_events (id uuid PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL)`);
-    const raw1 = await throughput(WRITERS, 1, (w, i) =>
-      pool.query('INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5)', [randomUUID(), `raw-${w}`, 'PaymentPosted', JSON.stringify({ ...payload(i), amount: String(i) }), JSON.stringify(metadata)]),
+    const store = await createPostgresEventStore({ pool, schema: 'bench' });
+    const [raw1, ours1] = await throughput(
+      {
+        workers: WRITERS,
+        rowsPerOp: 1,
+        op: (w, i) =>
+          pool.query('INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5)', [randomUUID(), `raw-${w}`, 'PaymentPosted', JSON.stringify({ ...payload(i), amount: String(i) }), JSON.stringify(metadata)]),
+      },
+      { workers: WRITERS, rowsPerOp: 1, op: (w, i) => store.appendToStream(`account-${w}-${i % 50}`, [ourEvent(i)]) },
     );
     print('a.raw_single_row_insert_commit_16_connections', raw1);
     const rawBatch = (rows: number) => () => {
@@ -83,27 +107,26 @@ const main = async () => {
         [ids, data, JSON.stringify(metadata)],
       );
     };
-    const rawMulti1 = await throughput(1, 1000, rawBatch(1000));
+    const batch = (w: number, i: number) => store.appendToStream(`account-batch-${w}-${i}`, Array.from({ length: 100 }, (_, k) => ourEvent(k)));
+    const [rawMulti1, ours100one] = await throughput({ workers: 1, rowsPerOp: 1000, op: rawBatch(1000) }, { workers: 1, rowsPerOp: 100, op: batch });
     print('a.raw_multi_row_insert_1000_rows_1_connection', rawMulti1);
-    const rawMulti4 = await throughput(BATCH_WRITERS, 1000, rawBatch(1000));
+    const [rawMulti4, ours100] = await throughput(
+      { workers: BATCH_WRITERS, rowsPerOp: 1000, op: rawBatch(1000) },
+      { workers: BATCH_WRITERS, rowsPerOp: 100, op: (w, i) => batch(w + 10, i) },
+    );
     print(`a.raw_multi_row_insert_1000_rows_${BATCH_WRITERS}_connections`, rawMulti4);
 
     // (b)(c)(d)(e) ours.
-    const store = await createPostgresEventStore({ pool, schema: 'bench' });
-    const ours1 = await throughput(WRITERS, 1, (w, i) => store.appendToStream(`account-${w}-${i % 50}`, [ourEvent(i)]));
     print('b.ours_single_event_appends_16_writers', ours1);
-    const batch = (w: number, i: number) => store.appendToStream(`account-batch-${w}-${i}`, Array.from({ length: 100 }, (_, k) => ourEvent(k)));
-    const ours100one = await throughput(1, 100, batch);
     print('c.ours_batched_appends_100_events_1_writer', ours100one);
-    const ours100 = await throughput(BATCH_WRITERS, 100, (w, i) => batch(w + 10, i));
     print(`c.ours_batched_appends_100_events_${BATCH_WRITERS}_writers`, ours100);
 
     // (g) bulk import: appendToStreams, 1,000 new streams of one event each per call (one round trip).
     const imports = (w: number, i: number) =>
       store.appendToStreams(Array.from({ length: 1000 }, (_, k) => ({ streamId: `account-import-${w}-${i}-${k}`, events: [ourEvent(k)], expectedVersion: 'no_stream' as const })));
-    const oursImport = await throughput(1, 1000, imports);
+    const [oursImport] = await throughput({ workers: 1, rowsPerOp: 1000, op: imports });
     print('g.ours_append_to_streams_1000_new_streams_1_writer', oursImport);
-    const oursImport2 = await throughput(2, 1000, (w, i) => imports(w + 10, i));
+    const [oursImport2] = await throughput({ workers: 2, rowsPerOp: 1000, op: (w, i) => imports(w + 10, i) });
     print('g.ours_append_to_streams_1000_new_streams_2_writers', oursImport2);
 
     const total = ours1.written + ours100one.written + ours100.written + oursImport.written + oursImport2.written;
@@ -124,12 +147,12 @@ const main = async () => {
     const { getPostgreSQLEventStore } = await import('@event-driven-io/emmett-postgresql');
     const emmett = getPostgreSQLEventStore(server.url, { connectionOptions: { pool: emmettPool } });
     await emmett.schema.migrate();
-    const em1 = await throughput(WRITERS, 1, (w, i) => emmett.appendToStream(`account-${w}-${i % 50}`, [emmettEvent(i)]));
+    const [em1] = await throughput({ workers: WRITERS, rowsPerOp: 1, op: (w, i) => emmett.appendToStream(`account-${w}-${i % 50}`, [emmettEvent(i)]) });
     print('f.emmett_single_event_appends_16_writers', em1);
     const emBatch = (w: number, i: number) => emmett.appendToStream(`account-batch-${w}-${i}`, Array.from({ length: 100 }, (_, k) => emmettEvent(k)));
-    const em100one = await throughput(1, 100, emBatch);
+    const [em100one] = await throughput({ workers: 1, rowsPerOp: 100, op: emBatch });
     print('f.emmett_batched_appends_100_events_1_writer', em100one);
-    const em100 = await throughput(BATCH_WRITERS, 100, (w, i) => emBatch(w + 10, i));
+    const [em100] = await throughput({ workers: BATCH_WRITERS, rowsPerOp: 100, op: (w, i) => emBatch(w + 10, i) });
     print(`f.emmett_batched_appends_100_events_${BATCH_WRITERS}_writers`, em100);
 
     const emTotal = em1.written + em100one.written + em100.written;
