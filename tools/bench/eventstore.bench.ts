@@ -19,6 +19,13 @@ const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
 
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 1);
 
+/**
+ * A full garbage collection before each figure (the npm script runs node with --expose-gc): a
+ * figure then pays for its own garbage, not for what the previous one left (a 400k-event catch-up
+ * leaves enough for a major collection to land in the stream reads measured next).
+ */
+const settle = (): void => (globalThis as { gc?: () => void }).gc?.();
+
 type Workload = Readonly<{ workers: number; rowsPerOp: number; op: (worker: number, i: number) => Promise<unknown> }>;
 type Throughput = Readonly<{ rowsPerSec: number; rows: number; written: number }>;
 
@@ -47,6 +54,7 @@ const runFor = async (w: Workload, next: number[], seconds: number) => {
  * counting across calls, so an op that derives names from it never repeats one.
  */
 const throughput = async (...workloads: Workload[]): Promise<Throughput[]> => {
+  settle();
   const state = workloads.map((w) => ({ w, next: Array.from({ length: w.workers }, () => 0), warm: 0, ops: 0, ms: 0 }));
   for (const s of state) s.warm = (await runFor(s.w, s.next, WARM_UP_SECONDS)).ops;
   for (let slice = 0; slice < SECONDS; slice++) {
@@ -63,6 +71,7 @@ const throughput = async (...workloads: Workload[]): Promise<Throughput[]> => {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const latencies = async (times: number, op: () => Promise<unknown>) => {
   for (let i = 0; i < 20; i++) await op(); // warm-up: plans, connections
+  settle();
   const ms: number[] = [];
   for (let i = 0; i < times; i++) {
     const t = process.hrtime.bigint();
@@ -83,7 +92,7 @@ const main = async () => {
   const server = await startPostgres({ tuning: ['-c', 'max_connections=200'] });
   const pool = new Pool({ connectionString: server.url, max: 40 });
   const settings = await pool.query(`SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync, current_setting('fsync') AS fsync`);
-  print('environment', { postgres: server.kind, ...settings.rows[0], seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, cpus: (await import('node:os')).cpus().length });
+  print('environment', { postgres: server.kind, ...settings.rows[0], seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, cpus: (await import('node:os')).cpus().length, gcBetweenFigures: typeof (globalThis as { gc?: unknown }).gc === 'function' });
   try {
     // (a) raw ceilings on a bare table carrying the same payload.
     // (a) and ours (b, c) are measured together, in alternating slices (see `throughput`).
@@ -131,6 +140,7 @@ const main = async () => {
 
     const total = ours1.written + ours100one.written + ours100.written + oursImport.written + oursImport2.written;
     let seen = 0;
+    settle();
     const t0 = Date.now();
     const sub = store.subscribe({ checkpointName: 'bench-catch-up', batchSize: 2000, handler: async (es) => void (seen += es.length) });
     await sub.caughtUp(120_000);
@@ -157,6 +167,7 @@ const main = async () => {
 
     const emTotal = em1.written + em100one.written + em100.written;
     let emSeen = 0;
+    settle();
     const consumer = emmett.consumer({ pulling: { batchSize: 2000, pullingFrequencyInMs: 50 } });
     const t1 = Date.now();
     let emDone!: () => void;
