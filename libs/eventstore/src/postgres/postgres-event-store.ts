@@ -19,7 +19,7 @@ import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters
 import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, ValidReadStream, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
-import { ENVELOPE_COLUMNS, epochToDate, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, EventRowOf, extraColumn, POSITION_COLUMNS, rowToEvent } from './postgres-rows';
+import { ENVELOPE_COLUMN, epochToDate, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, EventRowOf, extraColumn, rowToEvent } from './postgres-rows';
 import { GroupRead } from './postgres-group-read';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
 import { GroupCommit } from './postgres-group-commit';
@@ -196,7 +196,7 @@ class PgEventStore implements PostgresEventStore {
       : 'true';
     const gate = `(e.generation, e.transaction_id) < ((SELECT m.generation FROM ${this.s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
     // Same columns as EVENT_COLUMNS; rows the filter leaves out only move the checkpoint, so no payload.
-    return `SELECT ${POSITION_COLUMNS}, ${ENVELOPE_COLUMNS},
+    return `SELECT ${ENVELOPE_COLUMN},
         CASE WHEN ${match} THEN e.data::text END AS data, CASE WHEN ${match} THEN e.metadata::text END AS metadata
       FROM ${this.s}.es_events e
       WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}

@@ -363,9 +363,17 @@ $fn$;
 -- Whole streams for a group of readers (command handlers reading before they decide): the columns
 -- of EVENT_COLUMNS and each row's stream index in p_streams, one index scan per stream. Pinned to that plan like es_append_streams: a plan made while es_events had no
 -- statistics yet (right after a bulk import) must not scan the table for each group.
+-- (Before 2026-12-02 it returned the envelope as twelve columns: that version is replaced.)
+DO $drop$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_proc p WHERE p.oid = to_regprocedure('${s.replace(/'/g, "''")}.es_read_streams(text[])')
+               AND pg_get_function_result(p.oid) NOT LIKE 'TABLE(envelope text,%') THEN
+    DROP FUNCTION ${s}.es_read_streams(text[]);
+  END IF;
+END
+$drop$;
 CREATE OR REPLACE FUNCTION ${s}.es_read_streams(p_streams text[])
-RETURNS TABLE (generation integer, transaction_id xid8, seq bigint, stream_id text, stream_version bigint, schema_version integer,
-               id uuid, type text, occurred_at double precision, recorded_at double precision, data text, metadata text, i integer)
+RETURNS TABLE (envelope text, data text, metadata text, i integer)
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 AS $fn$

@@ -8,6 +8,9 @@ import { EVENT_ROW_TYPES, EventRow, rowPosition, rowToEvent } from './postgres-r
 
 type Queryable = Pick<PoolClient, 'query'>;
 
+/** Rows decoded between two turns of the event loop while a window is read ahead. */
+const DECODE_SLICE = 250;
+
 /**
  * One poll loop for catch-up and live alike: read the next window of positions below the gate,
  * hand the matching events to the handler, store the checkpoint in the handler's transaction,
@@ -42,9 +45,17 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
     return { rows, last: rows.length > 0 ? rowPosition(rows[rows.length - 1]) : undefined, full: rows.length === batchSize };
   };
   // A row without payload is one the filter left out: it only moves the checkpoint.
-  const decode = (rows: EventRow[]): RecordedEvent[] => {
+  // While the next window is being read, decoding yields to the event loop every DECODE_SLICE
+  // rows: the socket is drained as the server writes, so the server keeps producing that window
+  // instead of stalling on a full socket buffer until this one is decoded (a 2,000-row window is
+  // ~1 MB; the socket holds a fraction of it). Server and client work then overlap.
+  const decode = async (rows: EventRow[], readingAhead: boolean): Promise<RecordedEvent[]> => {
     const events: RecordedEvent[] = [];
-    for (const row of rows) if (row[10] !== null) events.push(rowToEvent(row, store.upcasters));
+    for (let i = 0; i < rows.length; i++) {
+      if (readingAhead && i > 0 && i % DECODE_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const row = rows[i];
+      if (row[1] !== null) events.push(rowToEvent(row, store.upcasters));
+    }
     return events;
   };
 
@@ -79,7 +90,7 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
           ahead.catch(() => undefined);
         }
         if (last) {
-          await session.handle(decode(rows), last);
+          await session.handle(await decode(rows, ahead !== undefined), last);
           retry = 0;
         }
         if (full || session.stopping) continue;
