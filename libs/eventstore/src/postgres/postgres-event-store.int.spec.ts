@@ -22,6 +22,23 @@ describe('PostgreSQL event store specifics', () => {
   afterAll(() => store?.close());
   const sql = (text: string, values?: unknown[]) => db().pool.query(text, values);
 
+  it('start-up replaces a group-read function of an earlier version (another result shape)', async () => {
+    const first = await createPostgresEventStore({ pool: db().pool, schema: 'upgraded' });
+    await first.appendToStreams([{ streamId: 'up-1', events: [{ type: 'A', data: { n: 1 } }] }, { streamId: 'up-2', events: [{ type: 'B', data: { n: 2 } }] }]);
+    await first.close();
+    await sql(`DROP FUNCTION upgraded.es_read_streams(text[])`);
+    await sql(`CREATE FUNCTION upgraded.es_read_streams(p_streams text[]) RETURNS TABLE (generation integer, stream_id text, i integer)
+      LANGUAGE sql AS $$ SELECT 1, s, i::int FROM unnest(p_streams) WITH ORDINALITY AS u(s, i) $$`);
+    const again = await createPostgresEventStore({ pool: db().pool, schema: 'upgraded' });
+    try {
+      // Two streams read together go through es_read_streams.
+      const [one, two] = await Promise.all([again.readStream('up-1'), again.readStream('up-2')]);
+      expect([one.map((e) => e.data), two.map((e) => e.data)]).toEqual([[{ n: 1 }], [{ n: 2 }]]);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('whole-stream reads issued together (one statement) each get exactly their own stream', async () => {
     const streams = Array.from({ length: 150 }, (_, k) => `grp-${k}`);
     await store.appendToStreams(streams.map((streamId, k) => ({ streamId, events: Array.from({ length: (k % 4) + 1 }, (_, n) => ({ type: 'Counted', data: { k, n } })) })));

@@ -197,7 +197,7 @@ class PgEventStore implements PostgresEventStore {
     const gate = `(e.generation, e.transaction_id) < ((SELECT m.generation FROM ${this.s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
     // Same columns as EVENT_COLUMNS; rows the filter leaves out only move the checkpoint, so no payload.
     return `SELECT ${ENVELOPE_COLUMN},
-        CASE WHEN ${match} THEN e.data::text END AS data, CASE WHEN ${match} THEN e.metadata::text END AS metadata
+        CASE WHEN ${match} THEN e.data END AS data, CASE WHEN ${match} THEN e.metadata END AS metadata
       FROM ${this.s}.es_events e
       WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}
       ORDER BY e.generation, e.transaction_id, e.seq LIMIT $4`;

@@ -367,13 +367,13 @@ $fn$;
 DO $drop$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_proc p WHERE p.oid = to_regprocedure('${s.replace(/'/g, "''")}.es_read_streams(text[])')
-               AND pg_get_function_result(p.oid) NOT LIKE 'TABLE(envelope text,%') THEN
+               AND pg_get_function_result(p.oid) NOT LIKE 'TABLE(envelope text, data json,%') THEN
     DROP FUNCTION ${s}.es_read_streams(text[]);
   END IF;
 END
 $drop$;
 CREATE OR REPLACE FUNCTION ${s}.es_read_streams(p_streams text[])
-RETURNS TABLE (envelope text, data text, metadata text, i integer)
+RETURNS TABLE (envelope text, data json, metadata json, i integer)
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 AS $fn$
