@@ -40,11 +40,17 @@ const occurredAtJson = (at: Date): string => {
   return lastOccurredAtJson;
 };
 
+// The canonical text in two parts: `{"data":…,"id":…` and what follows the id (keys sorted).
+const CANONICAL_HEAD = '{"data":';
+const CANONICAL_ID = ',"id":';
+type TailFields = Pick<HashableEvent, 'metadataJson' | 'occurredAt' | 'schemaVersion' | 'type'>;
+const canonicalTail = (e: TailFields, streamId: string): string =>
+  `,"metadata":${e.metadataJson},"occurredAt":${occurredAtJson(e.occurredAt)},"schemaVersion":${e.schemaVersion},` +
+  `"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(e.type)}}`;
+
 /** Canonical JSON of the event (same bytes as `stringifyJson` on the decoded envelope). */
 export const canonicalEvent = (e: HashableEvent): string =>
-  `{"data":${e.dataJson},"id":${JSON.stringify(e.id)},"metadata":${e.metadataJson},` +
-  `"occurredAt":${occurredAtJson(e.occurredAt)},"schemaVersion":${e.schemaVersion},` +
-  `"streamId":${JSON.stringify(e.streamId)},"type":${JSON.stringify(e.type)}}`;
+  `${CANONICAL_HEAD}${e.dataJson}${CANONICAL_ID}${JSON.stringify(e.id)}${canonicalTail(e, e.streamId)}`;
 
 // One-shot hashing (Node ≥ 20.12) skips the Hash object: about twice as fast for an event-sized input.
 const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: string) => string | Buffer }).hash;
@@ -55,8 +61,8 @@ export const eventDigest = (e: HashableEvent): Buffer =>
 // Scratch space for `writeEventDigests` (an event larger than it gets a buffer of its own).
 const SCRATCH_BYTES = 64 * 1024;
 const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
-const DATA_OPEN = Buffer.from('{"data":');
-const ID_OPEN = Buffer.from(',"id":"');
+const DATA_OPEN = Buffer.from(CANONICAL_HEAD);
+const ID_OPEN = Buffer.from(`${CANONICAL_ID}"`);
 
 /**
  * sha256 of `bytes` written into `out` at `at`. The one-shot hash returns the digest as a latin1
@@ -77,7 +83,7 @@ const digestInto = (bytes: Buffer, out: Buffer, at: number): void => {
  */
 export const writeEventDigests = (streamId: string, events: readonly Omit<HashableEvent, 'streamId'>[], out: Buffer, at: number): void => {
   let tail: Buffer | undefined;
-  let tailOf: Omit<HashableEvent, 'streamId' | 'id' | 'dataJson'> | undefined;
+  let tailOf: TailFields | undefined;
   for (const e of events) {
     if (
       tail === undefined ||
@@ -88,10 +94,8 @@ export const writeEventDigests = (streamId: string, events: readonly Omit<Hashab
       e.type !== tailOf.type
     ) {
       tailOf = e;
-      tail = Buffer.from(
-        `","metadata":${e.metadataJson},"occurredAt":${occurredAtJson(e.occurredAt)},"schemaVersion":${e.schemaVersion},` +
-          `"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(e.type)}}`,
-      );
+      // The id's closing quote, then the rest of the canonical text.
+      tail = Buffer.from(`"${canonicalTail(e, streamId)}`);
     }
     // An event id is a validated UUID (hex digits and dashes): quoting it needs no escape.
     const most = DATA_OPEN.length + 3 * e.dataJson.length + ID_OPEN.length + 3 * e.id.length + tail.length;

@@ -77,7 +77,6 @@ export interface PostgresEventStore extends EventStore {
 /** Group statements in flight at once, per kind (appends, whole-stream reads); further requests queue and go out together in the next group. */
 const GROUP_LANES = 4;
 
-
 type AppendRow = { item: number; status: string; version: string; generation: number; transaction_id: string; seq: string };
 
 const defaultLogger: Logger = { warn: (message, error) => console.warn(message, error ?? '') };

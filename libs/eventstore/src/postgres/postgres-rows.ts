@@ -65,11 +65,11 @@ export const rowPosition = (row: EventRow | EventRowOf<unknown>): GlobalPosition
 
 const asText = (value: string): string => value;
 /**
- * Parsers of `EVENT_COLUMNS` and their extra columns (pass as the query's `types`): int4 and float8
- * as numbers, everything else as the text received.
+ * Parsers of `EVENT_COLUMNS` and their extra columns (pass as the query's `types`): int4 (a group
+ * read's stream index) as a number, everything else as the text received.
  */
 export const EVENT_ROW_TYPES = {
-  getTypeParser: (oid: number): ((value: string) => unknown) => (oid === 23 || oid === 701 ? Number : asText),
+  getTypeParser: (oid: number): ((value: string) => unknown) => (oid === 23 ? Number : asText),
 };
 
 // Stored times are whole milliseconds, so rounding undoes the float's representation error.

@@ -48,6 +48,9 @@ const lockClass = (schema: string): number => {
 export const schemaSql = (schema: string): string => {
   const s = quoteIdent(schema);
   const GENESIS = `'\\x${'00'.repeat(32)}'::bytea`;
+  // Errors raised on the one-stream path and on the many-stream path alike (SQLSTATE 40001: retry).
+  const SORTS_BEFORE = `'append to % would sort before an earlier append: this transaction took its id before the stream''s last writer committed; retry the transaction'`;
+  const HEAD_MOVED = `'a stream head moved while this append owned the stream; retry the transaction'`;
   // Does head version v break the expectation (kind, expected number)? The same test everywhere.
   const mismatch = (v: string, kind: string, expected: string) =>
     `((${kind} = 'number' AND ${v} <> ${expected}) OR (${kind} = 'no_stream' AND ${v} <> -1) OR (${kind} = 'stream_exists' AND ${v} = -1))`;
@@ -246,13 +249,13 @@ BEGIN
   first_seq := sq + 1;
   IF n_items = 1 THEN
     IF NOT repeats[1] AND (g, my_xid) < (head_gens[1], head_xids[1]) THEN
-      RAISE EXCEPTION 'append to % would sort before an earlier append: this transaction took its id before the stream''s last writer committed; retry the transaction', p_streams[1]
+      RAISE EXCEPTION ${SORTS_BEFORE}, p_streams[1]
         USING ERRCODE = '40001';
     END IF;
   ELSE
     SELECT u.s INTO bad FROM unnest(p_streams, head_gens, head_xids, repeats) AS u(s, lg, lx, r) WHERE NOT u.r AND (g, my_xid) < (u.lg, u.lx) LIMIT 1;
     IF FOUND THEN
-      RAISE EXCEPTION 'append to % would sort before an earlier append: this transaction took its id before the stream''s last writer committed; retry the transaction', bad.s
+      RAISE EXCEPTION ${SORTS_BEFORE}, bad.s
         USING ERRCODE = '40001';
     END IF;
   END IF;
@@ -321,7 +324,7 @@ BEGIN
       END IF;
       GET DIAGNOSTICS written = ROW_COUNT;
       IF written <> 1 THEN
-        RAISE EXCEPTION 'a stream head moved while this append owned the stream; retry the transaction' USING ERRCODE = '40001';
+        RAISE EXCEPTION ${HEAD_MOVED} USING ERRCODE = '40001';
       END IF;
     END IF;
     item := 1;
@@ -347,7 +350,7 @@ BEGIN
     heads := heads + written;
   END IF;
   IF heads <> (SELECT count(*) FROM unnest(repeats) r WHERE NOT r) THEN
-    RAISE EXCEPTION 'a stream head moved while this append owned the stream; retry the transaction' USING ERRCODE = '40001';
+    RAISE EXCEPTION ${HEAD_MOVED} USING ERRCODE = '40001';
   END IF;
 
   RETURN QUERY SELECT x.i,
