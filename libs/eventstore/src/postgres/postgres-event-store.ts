@@ -19,7 +19,7 @@ import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters
 import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, ValidReadStream, validateReadStream, validateStreamId } from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
-import { ENVELOPE_COLUMN, epochToDate, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, EventRowOf, extraColumn, rowToEvent } from './postgres-rows';
+import { ENVELOPE_COLUMN, epochMs, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, EventRowOf, extraColumn, rowToEvent } from './postgres-rows';
 import { GroupRead } from './postgres-group-read';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
 import { GroupCommit } from './postgres-group-commit';
@@ -418,11 +418,11 @@ class PgEventStore implements PostgresEventStore {
     const { version, last_hash, max_version } = heads[0];
     const verifier = new ChainVerifier(streamId);
     // The exact stored texts: the chain was computed over them.
-    type VerifyRow = { id: string; type: string; schema_version: number; occurred_at: number; stream_version: string; data: string; metadata: string; hash: Buffer };
+    type VerifyRow = { id: string; type: string; schema_version: number; occurred_at: string; stream_version: string; data: string; metadata: string; hash: Buffer };
     for (let after = -1; max_version !== null && after < Number(max_version); ) {
       const { rows } = await this.pool.query<VerifyRow>({
         name: `es_verify_${this.schema}`,
-        text: `SELECT e.id, e.type, e.schema_version, date_part('epoch', e.occurred_at) AS occurred_at, e.stream_version, e.data::text AS data,
+        text: `SELECT e.id, e.type, e.schema_version, ${epochMs('e.occurred_at')} AS occurred_at, e.stream_version, e.data::text AS data,
            e.metadata::text AS metadata, e.hash FROM ${this.s}.es_events e
            WHERE e.stream_id = $1 AND e.stream_version > $2 AND e.stream_version <= $3 ORDER BY e.stream_version LIMIT $4`,
         values: [streamId, after, max_version, VERIFY_PAGE],
@@ -433,7 +433,7 @@ class PgEventStore implements PostgresEventStore {
         type: r.type,
         schemaVersion: r.schema_version,
         streamId,
-        occurredAt: epochToDate(r.occurred_at),
+        occurredAt: new Date(Number(r.occurred_at)),
         dataJson: r.data,
         metadataJson: r.metadata,
         streamVersion: Number(r.stream_version),

@@ -3,6 +3,9 @@ import { mayHoldBigint, reviveBigints } from '../json-codec';
 import type { UpcasterRegistry } from '../upcasters';
 import { formatPosition } from './postgres-position';
 
+/** A timestamptz column as epoch milliseconds (int8): stored times are whole milliseconds. */
+export const epochMs = (column: string): string => `(date_part('epoch', ${column}) * 1000)::int8`;
+
 /**
  * What every read selects, chosen for the cost on both sides: the envelope's ten small values
  * (position, version, schema version, id, times, type, stream) travel as ONE text, joined by the
@@ -18,7 +21,7 @@ import { formatPosition } from './postgres-position';
  * Rows come back in `rowMode: 'array'`: [envelope, data, metadata] (+ any extra column).
  */
 export const ENVELOPE_COLUMN = `concat_ws(E'\\x1f', e.generation, e.transaction_id, e.seq, e.stream_version, e.schema_version, e.id,
-  (date_part('epoch', e.occurred_at) * 1000)::int8, (date_part('epoch', e.recorded_at) * 1000)::int8, e.type, e.stream_id) AS envelope`;
+  ${epochMs('e.occurred_at')}, ${epochMs('e.recorded_at')}, e.type, e.stream_id) AS envelope`;
 // Data and metadata as json, whose output is the stored text as is: a `::text` cast is an I/O
 // conversion (two more copies a value; measured: a 1,000-event read 5.2–5.3 → 4.7 ms of server).
 export const EVENT_COLUMNS = `${ENVELOPE_COLUMN}, e.data AS data, e.metadata AS metadata`;
@@ -71,9 +74,6 @@ const asText = (value: string): string => value;
 export const EVENT_ROW_TYPES = {
   getTypeParser: (oid: number): ((value: string) => unknown) => (oid === 23 ? Number : asText),
 };
-
-// Stored times are whole milliseconds, so rounding undoes the float's representation error.
-export const epochToDate = (seconds: number): Date => new Date(Math.round(seconds * 1000));
 
 const parseStored = (text: string): unknown => (mayHoldBigint(text) ? reviveBigints(JSON.parse(text)) : JSON.parse(text));
 
