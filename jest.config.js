@@ -6,14 +6,19 @@ const { compilerOptions } = require('./tsconfig.base.json');
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${escape(alias)}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${escape(alias)}$`,
+    `<rootDir>/${target.replace(/^\.\//, '')}`,
+  ]),
 );
 
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  roots: ['apps', 'libs', 'tools'].filter((d) => fs.existsSync(path.join(__dirname, d))).map((d) => `<rootDir>/${d}`),
+  roots: ['apps', 'libs', 'tools']
+    .filter((d) => fs.existsSync(path.join(__dirname, d)))
+    .map((d) => `<rootDir>/${d}`),
   testMatch: ['**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', require('./tools/swc.config.js').jest],

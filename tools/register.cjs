@@ -19,7 +19,13 @@ Module._resolveFilename = function (request, ...rest) {
 
 require.extensions['.ts'] = function (module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
-  const { code } = transformSync(source, { ...base, filename, sourceMaps: 'inline', swcrc: false, configFile: false });
+  const { code } = transformSync(source, {
+    ...base,
+    filename,
+    sourceMaps: 'inline',
+    swcrc: false,
+    configFile: false,
+  });
   module._compile(code, filename);
 };
 process.setSourceMapsEnabled?.(true);

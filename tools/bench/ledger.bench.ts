@@ -18,10 +18,12 @@ import { startPostgres } from '@cartera/testing/postgres-server';
 import { Pool } from 'pg';
 
 const root = join(__dirname, '..', '..');
-const print = (figure: string, values: Record<string, unknown>) => console.log(JSON.stringify({ figure, ...values }));
+const print = (figure: string, values: Record<string, unknown>) =>
+  console.log(JSON.stringify({ figure, ...values }));
 const seconds = (from: number) => +((performance.now() - from) / 1000).toFixed(2);
 const ZONES = ['America/Bogota', 'America/Mexico_City', 'America/Lima', 'Europe/Madrid', 'America/Santiago'];
-const HEADER = 'creditorId,creditorAccountRef,debtorReference,fullName,emails,phones,timeZone,currency,principalMinor,interestMinor,feesMinor,originatedOn,firstUnpaidDueDate,product,interestRateBps';
+const HEADER =
+  'creditorId,creditorAccountRef,debtorReference,fullName,emails,phones,timeZone,currency,principalMinor,interestMinor,feesMinor,originatedOn,firstUnpaidDueDate,product,interestRateBps';
 
 /** A placement file of n rows, written as a stream; due dates spread over two years so buckets vary. */
 const writeCsv = async (file: string, n: number) => {
@@ -38,18 +40,39 @@ const writeCsv = async (file: string, n: number) => {
 };
 
 /** Runs one of the ledger's CLI entry points; resolves with its JSON output lines. */
-const runLedgerCli = async (name: string, args: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>[]> => {
+const runLedgerCli = async (
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Record<string, unknown>[]> => {
   // Launched as tools/import-placements.ts launches the import (same V8 flags). BENCH_LEDGER_CLI_NODE_ARGS adds
   // node flags for a profile, e.g. "--cpu-prof --cpu-prof-dir=…".
   const extra = (process.env['BENCH_LEDGER_CLI_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--max-semi-space-size=64', '-r', join(root, 'tools', 'register.cjs'), join(root, 'apps', 'ledger', 'src', 'cli', name), ...args], {
-    cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...extra,
+      '--max-semi-space-size=64',
+      '-r',
+      join(root, 'tools', 'register.cjs'),
+      join(root, 'apps', 'ledger', 'src', 'cli', name),
+      ...args,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`${name} exited with ${code}: ${out}`);
-  return out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 };
 
 const main = async () => {
@@ -66,35 +89,75 @@ const main = async () => {
     print('generate_csv', { accounts, seconds: seconds(t0) });
 
     t0 = performance.now();
-    const [summary] = await runLedgerCli('import-placements.cli.ts', [file, '--quiet', '--parallel', '3'], env);
+    const [summary] = await runLedgerCli(
+      'import-placements.cli.ts',
+      [file, '--quiet', '--parallel', '3'],
+      env,
+    );
     const importSeconds = seconds(t0);
-    print('import', { accounts, placed: summary['rowsPlaced'], rejected: summary['rowsRejected'], seconds: importSeconds,
-      rowsPerSec: Math.round(accounts / importSeconds), peakRssMb: summary['peakRssMb'], targetSeconds: (120 * accounts) / 1_000_000, targetPeakRssMb: 512 });
+    print('import', {
+      accounts,
+      placed: summary['rowsPlaced'],
+      rejected: summary['rowsRejected'],
+      seconds: importSeconds,
+      rowsPerSec: Math.round(accounts / importSeconds),
+      peakRssMb: summary['peakRssMb'],
+      targetSeconds: (120 * accounts) / 1_000_000,
+      targetPeakRssMb: 512,
+    });
 
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
-    for (const { figure: name, ...rest } of await runLedgerCli('daily-jobs.cli.ts', ['--now', tomorrow, '--jobs', 'aging'], env)) {
-      print(String(name), { ...rest, ...(name === 'aging_job' ? { targetSeconds: (60 * accounts) / 1_000_000 } : {}) });
+    for (const { figure: name, ...rest } of await runLedgerCli(
+      'daily-jobs.cli.ts',
+      ['--now', tomorrow, '--jobs', 'aging'],
+      env,
+    )) {
+      print(String(name), {
+        ...rest,
+        ...(name === 'aging_job' ? { targetSeconds: (60 * accounts) / 1_000_000 } : {}),
+      });
     }
 
     // Plain sessions, like the ledger's store connections (the store pins custom plans on its append function itself).
     const pool = new Pool({ connectionString: server.url, max: 20 });
     const store = await createPostgresEventStore({ pool, schema: 'ledger' });
-    const { rows } = await pool.query<{ account_id: string }>('SELECT account_id FROM ledger.accounts ORDER BY account_id LIMIT $1', [payments]);
+    const { rows } = await pool.query<{ account_id: string }>(
+      'SELECT account_id FROM ledger.accounts ORDER BY account_id LIMIT $1',
+      [payments],
+    );
     let next = 0;
     t0 = performance.now();
     await Promise.all(
       Array.from({ length: 16 }, async () => {
         while (next < rows.length) {
           const i = next++;
-          await handleCommand(store, `account-${rows[i].account_id}`, accountDecider, {
-            type: 'PostPayment',
-            data: { paymentId: `bench-${i}`, amount: 2_500n, currency: 'COP', paidAt: new Date().toISOString(), channel: 'bank_transfer' },
-          }, { metadata: { actor: { kind: 'system', id: 'bench' } } });
+          await handleCommand(
+            store,
+            `account-${rows[i].account_id}`,
+            accountDecider,
+            {
+              type: 'PostPayment',
+              data: {
+                paymentId: `bench-${i}`,
+                amount: 2_500n,
+                currency: 'COP',
+                paidAt: new Date().toISOString(),
+                channel: 'bank_transfer',
+              },
+            },
+            { metadata: { actor: { kind: 'system', id: 'bench' } } },
+          );
         }
       }),
     );
     const paySeconds = seconds(t0);
-    print('payments', { payments: rows.length, concurrency: 16, seconds: paySeconds, perSec: Math.round(rows.length / paySeconds), targetPerSec: 2_000 });
+    print('payments', {
+      payments: rows.length,
+      concurrency: 16,
+      seconds: paySeconds,
+      perSec: Math.round(rows.length / paySeconds),
+      targetPerSec: 2_000,
+    });
     await store.close();
     await pool.end();
   } finally {

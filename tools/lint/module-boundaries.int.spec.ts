@@ -8,12 +8,16 @@ const root = join(__dirname, '..', '..');
 const eslintBin = join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
 
 const lint = (filePath: string, source: string): string[] => {
-  const run = spawnSync(process.execPath, [eslintBin, '--stdin', '--stdin-filename', filePath, '--format', 'json'], {
-    cwd: root,
-    input: source,
-    encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [eslintBin, '--stdin', '--stdin-filename', filePath, '--format', 'json'],
+    {
+      cwd: root,
+      input: source,
+      encoding: 'utf8',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    },
+  );
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
   return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
 };
@@ -37,7 +41,10 @@ describe('module boundaries (npm run lint)', () => {
   });
 
   it('rejects a domain file importing an external package', () => {
-    const errors = lint('libs/ledger/domain/src/account/bad-import.ts', "import { Pool } from 'pg';\nexport const x = Pool;\n");
+    const errors = lint(
+      'libs/ledger/domain/src/account/bad-import.ts',
+      "import { Pool } from 'pg';\nexport const x = Pool;\n",
+    );
     expect(errors.length).toBeGreaterThan(0);
   });
 
@@ -51,7 +58,10 @@ describe('module boundaries (npm run lint)', () => {
 
   it('allows an adapter to import a core library', () => {
     expect(
-      lint('libs/eventstore/src/ok-import.ts', "import { fold } from '@cartera/decider';\nexport const x = fold;\n"),
+      lint(
+        'libs/eventstore/src/ok-import.ts',
+        "import { fold } from '@cartera/decider';\nexport const x = fold;\n",
+      ),
     ).toEqual([]);
   });
 });

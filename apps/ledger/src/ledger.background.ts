@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { TOPICS } from '@cartera/contracts';
 import type { Subscription } from '@cartera/eventstore';
@@ -81,7 +87,10 @@ export class LedgerBackground implements OnApplicationBootstrap, OnModuleDestroy
   private async exclusively(lock: string, work: () => Promise<void>): Promise<JobRun | void> {
     const client = await this.pool.connect();
     try {
-      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [lock]);
+      const { rows } = await client.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok',
+        [lock],
+      );
       if (!rows[0].ok) return;
       try {
         await work();

@@ -27,7 +27,8 @@ export const CLOCK = Symbol('CLOCK');
  * only the PostgreSQL adapter offers; EVENTSTORE=kurrentdb is refused until its adapter exists.
  */
 const storeFactory = async (config: LedgerConfig, pool: Pool): Promise<PostgresEventStore> => {
-  if (config.EVENTSTORE !== 'postgres') throw new Error(`EVENTSTORE=${config.EVENTSTORE} is not available for the ledger yet (use postgres)`);
+  if (config.EVENTSTORE !== 'postgres')
+    throw new Error(`EVENTSTORE=${config.EVENTSTORE} is not available for the ledger yet (use postgres)`);
   // Subscribers (read model, publisher) are woken at most every 20 ms: under load each wake-up
   // then finds several events, and an idle stream is still seen within a few tens of ms.
   return createPostgresEventStore({ pool, schema: config.DB_SCHEMA, notifyDebounceMs: 20 });
@@ -35,7 +36,12 @@ const storeFactory = async (config: LedgerConfig, pool: Pool): Promise<PostgresE
 
 /** The store's own pool (subscriptions hold connections; STORE_CONNECTION_OPTIONS); LedgerBackground ends it. */
 const storePoolFactory = (config: LedgerConfig): Pool => {
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 12, options: STORE_CONNECTION_OPTIONS, application_name: 'ledger-store' });
+  const pool = new Pool({
+    connectionString: config.DATABASE_URL,
+    max: 12,
+    options: STORE_CONNECTION_OPTIONS,
+    application_name: 'ledger-store',
+  });
   // A lost connection fails the query using it, never the process (see createServicePool).
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
@@ -44,8 +50,18 @@ const storePoolFactory = (config: LedgerConfig): Pool => {
 
 const busFactory = async (config: LedgerConfig, pool: Pool): Promise<Bus> =>
   config.BUS === 'kafka'
-    ? createKafkaBus({ brokers: (config.KAFKA_BROKERS ?? '').split(','), clientId: 'ledger', source: 'cartera/ledger', inbox: { pool }, ...busOptionsOf(config) })
-    : createPostgresBus({ connectionString: config.DATABASE_URL, source: 'cartera/ledger', ...busOptionsOf(config) });
+    ? createKafkaBus({
+        brokers: (config.KAFKA_BROKERS ?? '').split(','),
+        clientId: 'ledger',
+        source: 'cartera/ledger',
+        inbox: { pool },
+        ...busOptionsOf(config),
+      })
+    : createPostgresBus({
+        connectionString: config.DATABASE_URL,
+        source: 'cartera/ledger',
+        ...busOptionsOf(config),
+      });
 
 export const ledgerProviders: Provider[] = [
   { provide: CLOCK, useValue: () => new Date() },
@@ -60,7 +76,11 @@ export const ledgerProviders: Provider[] = [
   },
   { provide: LEDGER_STORE_POOL, inject: [PLATFORM_CONFIG], useFactory: storePoolFactory },
   // LEDGER_TABLES first: the read model and placements tables exist before anything runs.
-  { provide: LEDGER_STORE, inject: [PLATFORM_CONFIG, LEDGER_STORE_POOL, LEDGER_TABLES], useFactory: storeFactory },
+  {
+    provide: LEDGER_STORE,
+    inject: [PLATFORM_CONFIG, LEDGER_STORE_POOL, LEDGER_TABLES],
+    useFactory: storeFactory,
+  },
   { provide: LEDGER_BUS, inject: [PLATFORM_CONFIG, PG_POOL], useFactory: busFactory },
   {
     provide: CreditorPolicies,
@@ -74,20 +94,39 @@ export const ledgerProviders: Provider[] = [
   {
     provide: AccountsCommands,
     inject: [LEDGER_STORE, CreditorPolicies, CLOCK],
-    useFactory: (store: PostgresEventStore, policies: CreditorPolicies, clock: () => Date) => new AccountsCommands(store, policies, clock),
+    useFactory: (store: PostgresEventStore, policies: CreditorPolicies, clock: () => Date) =>
+      new AccountsCommands(store, policies, clock),
   },
   {
     provide: AccountsQueries,
     inject: [PG_POOL, LEDGER_TABLES, LEDGER_STORE, CLOCK],
-    useFactory: (pool: Pool, t: LedgerTables, store: PostgresEventStore, clock: () => Date) => new AccountsQueries(pool, t, store, clock),
+    useFactory: (pool: Pool, t: LedgerTables, store: PostgresEventStore, clock: () => Date) =>
+      new AccountsQueries(pool, t, store, clock),
   },
-  { provide: AgingJob, inject: [PG_POOL, LEDGER_TABLES, AccountsCommands], useFactory: (p: Pool, t: LedgerTables, c: AccountsCommands) => new AgingJob(p, t, c) },
-  { provide: InterestJob, inject: [PG_POOL, LEDGER_TABLES, AccountsCommands], useFactory: (p: Pool, t: LedgerTables, c: AccountsCommands) => new InterestJob(p, t, c) },
-  { provide: PlacementsTable, inject: [PG_POOL, LEDGER_TABLES], useFactory: (pool: Pool, t: LedgerTables) => new PlacementsTable(pool, t) },
+  {
+    provide: AgingJob,
+    inject: [PG_POOL, LEDGER_TABLES, AccountsCommands],
+    useFactory: (p: Pool, t: LedgerTables, c: AccountsCommands) => new AgingJob(p, t, c),
+  },
+  {
+    provide: InterestJob,
+    inject: [PG_POOL, LEDGER_TABLES, AccountsCommands],
+    useFactory: (p: Pool, t: LedgerTables, c: AccountsCommands) => new InterestJob(p, t, c),
+  },
+  {
+    provide: PlacementsTable,
+    inject: [PG_POOL, LEDGER_TABLES],
+    useFactory: (pool: Pool, t: LedgerTables) => new PlacementsTable(pool, t),
+  },
   {
     provide: PlacementImporter,
     inject: [LEDGER_STORE, PG_POOL, LEDGER_TABLES, CreditorPolicies, PlacementsTable],
-    useFactory: (store: PostgresEventStore, pool: Pool, t: LedgerTables, policies: CreditorPolicies, placements: PlacementsTable) =>
-      new PlacementImporter(store, pool, t, policies, placements),
+    useFactory: (
+      store: PostgresEventStore,
+      pool: Pool,
+      t: LedgerTables,
+      policies: CreditorPolicies,
+      placements: PlacementsTable,
+    ) => new PlacementImporter(store, pool, t, policies, placements),
   },
 ];

@@ -9,7 +9,10 @@ import { PlacementsController } from './placements/placements.controller';
 
 /** Wiring only: the platform, the ledger's store, bus, read model, jobs and HTTP. */
 @Module({
-  imports: [PlatformModule.forService({ name: 'ledger', configSchema: LedgerConfig }), ScheduleModule.forRoot()],
+  imports: [
+    PlatformModule.forService({ name: 'ledger', configSchema: LedgerConfig }),
+    ScheduleModule.forRoot(),
+  ],
   controllers: [AccountsController, PlacementsController],
   providers: [...ledgerProviders, LedgerBackground],
 })

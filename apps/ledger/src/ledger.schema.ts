@@ -100,4 +100,6 @@ CREATE TABLE IF NOT EXISTS ${t.placementErrors} (
 
 /** Creates the ledger's tables if missing; an advisory lock keeps replicas starting together from racing. */
 export const migrateLedgerSchema = (pool: Pool, t: LedgerTables): Promise<void> =>
-  withTransaction(pool, async (client) => void (await client.query(ddl(t))), { advisoryLock: `cartera.ledger.schema:${t.schema}` });
+  withTransaction(pool, async (client) => void (await client.query(ddl(t))), {
+    advisoryLock: `cartera.ledger.schema:${t.schema}`,
+  });

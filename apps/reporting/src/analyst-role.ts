@@ -14,7 +14,9 @@ const RACES = new Set(['42710', '23505', 'XX000']); // role exists / created con
 export const ensureAnalystRole = async (pool: Pool, schema: string, role: string): Promise<void> => {
   for (let attempt = 1; ; attempt++) {
     try {
-      await pool.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE "${role}" NOLOGIN; END IF; END $$`);
+      await pool.query(
+        `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE "${role}" NOLOGIN; END IF; END $$`,
+      );
       await pool.query(`GRANT USAGE ON SCHEMA "${schema}" TO "${role}"`);
       await pool.query(`GRANT SELECT ON ALL TABLES IN SCHEMA "${schema}" TO "${role}"`);
       await pool.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA "${schema}" GRANT SELECT ON TABLES TO "${role}"`);
@@ -36,8 +38,11 @@ export class AnalystRoleSetup implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.REPORTING_ANALYST_ROLE) return;
-    await ensureAnalystRole(this.pool, this.config.DB_SCHEMA, this.config.REPORTING_ANALYST_ROLE).catch((error: Error) =>
-      new Logger('AnalystRole').warn(`role ${this.config.REPORTING_ANALYST_ROLE} not set up: ${error.message}`),
+    await ensureAnalystRole(this.pool, this.config.DB_SCHEMA, this.config.REPORTING_ANALYST_ROLE).catch(
+      (error: Error) =>
+        new Logger('AnalystRole').warn(
+          `role ${this.config.REPORTING_ANALYST_ROLE} not set up: ${error.message}`,
+        ),
     );
   }
 }

@@ -42,7 +42,9 @@ describe('reporting app', () => {
     try {
       await client.query('BEGIN');
       await client.query('SET LOCAL ROLE cartera_analyst');
-      expect((await client.query('SELECT count(*)::int AS n FROM reporting.accounts')).rows).toEqual([{ n: 0 }]);
+      expect((await client.query('SELECT count(*)::int AS n FROM reporting.accounts')).rows).toEqual([
+        { n: 0 },
+      ]);
       await expect(client.query(`DELETE FROM reporting.accounts`)).rejects.toThrow(/permission denied/);
     } finally {
       await client.query('ROLLBACK');
@@ -52,9 +54,14 @@ describe('reporting app', () => {
 
   it('rebuilds a projection from the command line', async () => {
     const root = join(__dirname, '..', '..', '..');
-    const { stdout } = await promisify(execFile)(process.execPath, ['-r', join(root, 'tools', 'register.cjs'), join(__dirname, 'cli', 'rebuild.cli.ts'), 'portfolio'], {
-      cwd: root, env: { ...process.env, DATABASE_URL: db().url, DB_SCHEMA: 'reporting' },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['-r', join(root, 'tools', 'register.cjs'), join(__dirname, 'cli', 'rebuild.cli.ts'), 'portfolio'],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: db().url, DB_SCHEMA: 'reporting' },
+      },
+    );
     expect(JSON.parse(stdout)).toMatchObject({ projection: 'portfolio', events: 0 });
   });
 });

@@ -12,8 +12,7 @@ export type ContractDefinition<Type extends string = string, Payload extends obj
 export type ContractViolation = Readonly<{ property: string; constraints: readonly string[] }>;
 
 export type ContractValidation<Payload = unknown> =
-  | Readonly<{ ok: true; value: Payload }>
-  | Readonly<{ ok: false; errors: readonly ContractViolation[] }>;
+  Readonly<{ ok: true; value: Payload }> | Readonly<{ ok: false; errors: readonly ContractViolation[] }>;
 
 const registry = new Map<string, ContractDefinition>();
 const keyOf = (type: string, version: number): string => `${type}@v${version}`;
@@ -27,16 +26,19 @@ export const defineContract = <Type extends string, Payload extends object>(
   version: number,
   schema: new () => Payload,
 ): ContractDefinition<Type, Payload> => {
-  if (!Number.isInteger(version) || version < 1) throw new Error(`Contract ${type}: version must be a positive integer`);
+  if (!Number.isInteger(version) || version < 1)
+    throw new Error(`Contract ${type}: version must be a positive integer`);
   const key = keyOf(type, version);
   const existing = registry.get(key);
-  if (existing && existing.schema !== schema) throw new Error(`Contract ${key} is defined twice with different schemas`);
+  if (existing && existing.schema !== schema)
+    throw new Error(`Contract ${key} is defined twice with different schemas`);
   const definition: ContractDefinition<Type, Payload> = Object.freeze({ type, version, schema });
   registry.set(key, definition as ContractDefinition);
   return definition;
 };
 
-export const findContract = (type: string, version: number): ContractDefinition | undefined => registry.get(keyOf(type, version));
+export const findContract = (type: string, version: number): ContractDefinition | undefined =>
+  registry.get(keyOf(type, version));
 
 /** Every registered contract, for a catalog or docs page. */
 export const listContracts = (): readonly ContractDefinition[] => [...registry.values()];
@@ -52,10 +54,17 @@ const flatten = (errors: readonly ValidationError[], prefix = ''): ContractViola
  * Validates an incoming payload against its registered contract. An unknown type or version is a
  * failure too: a consumer must not guess the shape of a message it was not built for.
  */
-export const validateContract = <Payload = unknown>(type: string, version: number, payload: unknown): ContractValidation<Payload> => {
+export const validateContract = <Payload = unknown>(
+  type: string,
+  version: number,
+  payload: unknown,
+): ContractValidation<Payload> => {
   const contract = registry.get(keyOf(type, version));
   if (!contract) {
-    return { ok: false, errors: [{ property: '', constraints: [`unknown contract ${keyOf(type, version)}`] }] };
+    return {
+      ok: false,
+      errors: [{ property: '', constraints: [`unknown contract ${keyOf(type, version)}`] }],
+    };
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     return { ok: false, errors: [{ property: '', constraints: ['payload must be a JSON object'] }] };

@@ -1,5 +1,14 @@
 import { IsUUID } from 'class-validator';
-import { defineContract, describeViolations, dlqTopicOf, findContract, IsCurrency, IsMinorUnits, TOPICS, validateContract } from './index';
+import {
+  defineContract,
+  describeViolations,
+  dlqTopicOf,
+  findContract,
+  IsCurrency,
+  IsMinorUnits,
+  TOPICS,
+  validateContract,
+} from './index';
 
 // Example contract, local to this spec: the real ones live in <context>/<message>.v<N>.ts.
 class ExamplePaymentPostedV1 {
@@ -9,7 +18,11 @@ class ExamplePaymentPostedV1 {
 }
 defineContract('ExamplePaymentPosted', 1, ExamplePaymentPostedV1);
 
-const valid = { accountId: '0190d5a4-7e2b-7c3d-8e4f-123456789abc', amountMinor: '123456789012345678901', currency: 'EUR' };
+const valid = {
+  accountId: '0190d5a4-7e2b-7c3d-8e4f-123456789abc',
+  amountMinor: '123456789012345678901',
+  currency: 'EUR',
+};
 
 describe('contract registry', () => {
   it('accepts a payload that matches its contract, keeping money exact as a string', () => {
@@ -18,7 +31,11 @@ describe('contract registry', () => {
   });
 
   it('reports every failing field', () => {
-    const result = validateContract('ExamplePaymentPosted', 1, { accountId: 'nope', amountMinor: 12.5, currency: 'EURO' });
+    const result = validateContract('ExamplePaymentPosted', 1, {
+      accountId: 'nope',
+      amountMinor: 12.5,
+      currency: 'EURO',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => e.property).sort()).toEqual(['accountId', 'amountMinor', 'currency']);
@@ -41,7 +58,9 @@ describe('contract registry', () => {
   it('refuses a second, different schema for the same type and version', () => {
     class Other {}
     expect(() => defineContract('ExamplePaymentPosted', 1, Other)).toThrow(/defined twice/);
-    expect(defineContract('ExamplePaymentPosted', 1, ExamplePaymentPostedV1)).toBe(findContract('ExamplePaymentPosted', 1));
+    expect(defineContract('ExamplePaymentPosted', 1, ExamplePaymentPostedV1)).toBe(
+      findContract('ExamplePaymentPosted', 1),
+    );
   });
 
   it('names topics by context and dead-letter topics by suffix', () => {

@@ -5,3 +5,6 @@ export * from './topics';
 export * from './contract-registry';
 export * from './money.validators';
 export * from './ledger';
+export * from './case-management';
+export * from './communications';
+export * from './negotiation';

@@ -25,7 +25,8 @@ export const DeciderSpecification = {
             } catch (error) {
               thrown = error;
             }
-            if (thrown === undefined) throw new Error('Expected the command to be rejected, but it was accepted');
+            if (thrown === undefined)
+              throw new Error('Expected the command to be rejected, but it was accepted');
             if (!check) return;
             const ok =
               check.prototype instanceof Error || (check as unknown) === Error

@@ -15,10 +15,21 @@ const given = DeciderSpecification.for(counter);
 
 describe('DeciderSpecification', () => {
   it('folds the given events before deciding', () =>
-    given([{ type: 'Incremented', data: { by: 10 } }]).when({ type: 'Increment', data: { by: 1 } }).thenNothingHappened());
+    given([{ type: 'Incremented', data: { by: 10 } }])
+      .when({ type: 'Increment', data: { by: 1 } })
+      .thenNothingHappened());
   it('checks the decided events', () =>
-    given([]).when({ type: 'Increment', data: { by: 2 } }).then([{ type: 'Incremented', data: { by: 2 } }]));
-  it('checks a rejection by class', () => given([]).when({ type: 'Increment', data: { by: 0 } }).thenThrows(RangeError));
+    given([])
+      .when({ type: 'Increment', data: { by: 2 } })
+      .then([{ type: 'Incremented', data: { by: 2 } }]));
+  it('checks a rejection by class', () =>
+    given([])
+      .when({ type: 'Increment', data: { by: 0 } })
+      .thenThrows(RangeError));
   it('fails when a rejection was expected but the command was accepted', () =>
-    expect(() => given([]).when({ type: 'Increment', data: { by: 1 } }).thenThrows()).toThrow(/accepted/));
+    expect(() =>
+      given([])
+        .when({ type: 'Increment', data: { by: 1 } })
+        .thenThrows(),
+    ).toThrow(/accepted/));
 });

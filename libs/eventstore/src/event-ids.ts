@@ -28,7 +28,8 @@ const DERIVED_EVENT_ID_NAMESPACE = '6b1f3a52-2d0e-4c55-9a8e-5f3c1d7e0a41';
  */
 export const deterministicEventId = (messageId: string, index: number): string => {
   if (!messageId) throw new TypeError('deterministicEventId: messageId is required');
-  if (!Number.isInteger(index) || index < 0) throw new TypeError('deterministicEventId: index must be an integer ≥ 0');
+  if (!Number.isInteger(index) || index < 0)
+    throw new TypeError('deterministicEventId: index must be an integer ≥ 0');
   return v5(`${messageId}#${index}`, DERIVED_EVENT_ID_NAMESPACE);
 };
 

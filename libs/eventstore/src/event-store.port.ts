@@ -129,7 +129,11 @@ export type VerifyResult =
   | Readonly<{ ok: false; streamId: string; events: number; brokenAt: number; reason: string }>;
 
 export interface EventStore {
-  appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribe(options: SubscribeOptions): Subscription;
@@ -145,7 +149,9 @@ export class WrongExpectedVersion extends Error {
     readonly expectedVersion: ExpectedVersion,
     readonly actualVersion: number,
   ) {
-    super(`Wrong expected version for ${streamId}: expected ${String(expectedVersion)}, actual ${actualVersion}`);
+    super(
+      `Wrong expected version for ${streamId}: expected ${String(expectedVersion)}, actual ${actualVersion}`,
+    );
   }
 }
 
@@ -158,7 +164,10 @@ export class SubscriptionError extends Error {
   override readonly name = 'SubscriptionError';
   constructor(
     readonly checkpointName: string,
-    readonly failedEvent: Pick<RecordedEvent, 'id' | 'type' | 'streamId' | 'streamVersion' | 'globalPosition'>,
+    readonly failedEvent: Pick<
+      RecordedEvent,
+      'id' | 'type' | 'streamId' | 'streamVersion' | 'globalPosition'
+    >,
     override readonly cause: unknown,
   ) {
     super(
@@ -168,7 +177,8 @@ export class SubscriptionError extends Error {
   }
 }
 
-export const comparePositions = (a: GlobalPosition, b: GlobalPosition): number => (a < b ? -1 : a > b ? 1 : 0);
+export const comparePositions = (a: GlobalPosition, b: GlobalPosition): number =>
+  a < b ? -1 : a > b ? 1 : 0;
 
 /** The category of a stream: the part before the first '-' (`account-42` → `account`). */
 export const categoryOf = (streamId: string): string => {

@@ -11,9 +11,13 @@ type PaymentPosted = { type: 'PaymentPosted'; data: { paymentId: string; amount:
 const account: Decider<Account, PostPayment, PaymentPosted> = {
   initialState: () => ({ balance: 0n, paymentIds: [] }),
   evolve: (s, e) => ({ balance: s.balance + e.data.amount, paymentIds: [...s.paymentIds, e.data.paymentId] }),
-  decide: (c, s) => (s.paymentIds.includes(c.data.paymentId) ? [] : [{ type: 'PaymentPosted', data: c.data }]),
+  decide: (c, s) =>
+    s.paymentIds.includes(c.data.paymentId) ? [] : [{ type: 'PaymentPosted', data: c.data }],
 };
-const pay = (paymentId: string, amount: bigint): PostPayment => ({ type: 'PostPayment', data: { paymentId, amount } });
+const pay = (paymentId: string, amount: bigint): PostPayment => ({
+  type: 'PostPayment',
+  data: { paymentId, amount },
+});
 
 const db = useTestDatabase('es_handle');
 
@@ -26,8 +30,15 @@ describe('handleCommand', () => {
 
   it('reads, folds, decides and appends with the folded version, passing metadata and business time', async () => {
     const occurredAt = new Date('2026-05-01T12:00:00Z');
-    const first = await handleCommand(store, 'account-1', account, pay('p1', 1000n), { metadata: { correlationId: 'c1' }, occurredAt });
-    expect(first).toEqual({ newEvents: [{ type: 'PaymentPosted', data: { paymentId: 'p1', amount: 1000n } }], newState: { balance: 1000n, paymentIds: ['p1'] }, nextExpectedVersion: 0 });
+    const first = await handleCommand(store, 'account-1', account, pay('p1', 1000n), {
+      metadata: { correlationId: 'c1' },
+      occurredAt,
+    });
+    expect(first).toEqual({
+      newEvents: [{ type: 'PaymentPosted', data: { paymentId: 'p1', amount: 1000n } }],
+      newState: { balance: 1000n, paymentIds: ['p1'] },
+      nextExpectedVersion: 0,
+    });
     const second = await handleCommand(store, 'account-1', account, pay('p2', 1n));
     expect(second.newState.balance).toBe(1001n);
     expect(second.nextExpectedVersion).toBe(1);
@@ -38,11 +49,19 @@ describe('handleCommand', () => {
   it('decides nothing for a command already applied and leaves the version', async () => {
     await handleCommand(store, 'account-2', account, pay('p1', 5n));
     const again = await handleCommand(store, 'account-2', account, pay('p1', 5n));
-    expect(again).toEqual({ newEvents: [], newState: { balance: 5n, paymentIds: ['p1'] }, nextExpectedVersion: 0 });
+    expect(again).toEqual({
+      newEvents: [],
+      newState: { balance: 5n, paymentIds: ['p1'] },
+      nextExpectedVersion: 0,
+    });
   });
 
   it('retries after losing a race, deciding again on the new state', async () => {
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => handleCommand(store, 'account-3', account, pay(`p${i}`, 10n), { maxRetries: 10 })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        handleCommand(store, 'account-3', account, pay(`p${i}`, 10n), { maxRetries: 10 }),
+      ),
+    );
     expect(results.map((r) => r.nextExpectedVersion).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     const events = await store.readStream('account-3');
     expect(events.map((e) => e.streamVersion)).toEqual([0, 1, 2, 3, 4, 5]);
@@ -50,7 +69,10 @@ describe('handleCommand', () => {
   });
 
   it('with ids derived from the message id, a redelivered message appends nothing twice', async () => {
-    const notIdempotent: typeof account = { ...account, decide: (c) => [{ type: 'PaymentPosted', data: c.data }] };
+    const notIdempotent: typeof account = {
+      ...account,
+      decide: (c) => [{ type: 'PaymentPosted', data: c.data }],
+    };
     const ids = eventIdsFromMessage('msg-42');
     await handleCommand(store, 'account-4', notIdempotent, pay('p1', 7n), { eventIds: ids });
     await handleCommand(store, 'account-4', notIdempotent, pay('p1', 7n), { eventIds: ids });

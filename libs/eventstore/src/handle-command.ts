@@ -47,7 +47,9 @@ export const handleCommand = async <State, Cmd extends Command, Evt extends Even
       ...(options.occurredAt ? { occurredAt: options.occurredAt } : {}),
     }));
     try {
-      const result = await store.appendToStream(streamId, toAppend, { expectedVersion: version === -1 ? 'no_stream' : version });
+      const result = await store.appendToStream(streamId, toAppend, {
+        expectedVersion: version === -1 ? 'no_stream' : version,
+      });
       return { newEvents, newState, nextExpectedVersion: result.nextExpectedVersion };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersion) || attempt >= maxRetries) throw error;

@@ -1,6 +1,13 @@
 export * from './event-store.port';
 export { jsonCodec, parseJson, stringifyJson, NotSerialisable } from './json-codec';
-export { canonicalEvent, chainLink, ChainVerifier, eventDigest, GENESIS_HASH, verifyChain } from './hash-chain';
+export {
+  canonicalEvent,
+  chainLink,
+  ChainVerifier,
+  eventDigest,
+  GENESIS_HASH,
+  verifyChain,
+} from './hash-chain';
 export type { ChainedEvent, HashableEvent } from './hash-chain';
 export { createUpcasterRegistry, noUpcasters } from './upcasters';
 export type { Upcaster, UpcasterRegistry } from './upcasters';

@@ -27,7 +27,8 @@ const describe = (value: unknown): string =>
   value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
 
 const encodeString = (value: string, path: string): string => {
-  if (LONE_SURROGATE.test(value)) throw new NotSerialisable(path, 'string is not well-formed Unicode (lone surrogate)');
+  if (LONE_SURROGATE.test(value))
+    throw new NotSerialisable(path, 'string is not well-formed Unicode (lone surrogate)');
   return JSON.stringify(value);
 };
 
@@ -67,7 +68,8 @@ const encode = (value: unknown, path: string, seen: Set<object>): string | undef
       throw new NotSerialisable(path, `a ${describe(value)} is not plain data${hint}`);
     }
     const keys = Object.keys(value).sort();
-    if (keys.length === 1 && keys[0] === BIGINT_TAG) throw new NotSerialisable(path, `"${BIGINT_TAG}" is a reserved key`);
+    if (keys.length === 1 && keys[0] === BIGINT_TAG)
+      throw new NotSerialisable(path, `"${BIGINT_TAG}" is a reserved key`);
     const members: string[] = [];
     for (const key of keys) {
       const encoded = encode((value as Record<string, unknown>)[key], `${path}.${key}`, seen);
@@ -208,7 +210,13 @@ export const reviveBigints = (value: unknown): unknown => {
     const revived = reviveBigints(member);
     if (revived === member) continue;
     // A member named "__proto__" (an own property from JSON.parse) must not go through the setter.
-    if (key === '__proto__') Object.defineProperty(record, key, { value: revived, writable: true, enumerable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(record, key, {
+        value: revived,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
     else record[key] = revived;
   }
   return value;

@@ -8,7 +8,9 @@ describe('bigint-safe canonical JSON', () => {
     expect(parseJson(text)).toEqual(value);
   });
   it('is canonical: keys sorted at every level, no whitespace, undefined members dropped', () => {
-    expect(stringifyJson({ b: 1, a: { d: [true, null], c: 'x' }, u: undefined })).toBe('{"a":{"c":"x","d":[true,null]},"b":1}');
+    expect(stringifyJson({ b: 1, a: { d: [true, null], c: 'x' }, u: undefined })).toBe(
+      '{"a":{"c":"x","d":[true,null]},"b":1}',
+    );
     expect(stringifyJson({ a: 1, b: 2 })).toBe(stringifyJson({ b: 2, a: 1 }));
   });
   it('round-trips unicode, escapes and numbers as JSON does', () => {
@@ -42,7 +44,8 @@ describe('bigint-safe canonical JSON', () => {
     expect(parseJson(stringifyJson(bare))).toEqual({ k: 1n });
   });
   it('revives bigints at any depth, also in a "__proto__" member, and accepts nesting deeper than the fast path', () => {
-    const text = '{"__proto__":{"$bigint":"5"},"list":[{"$bigint":"-1"},{"x":{"$bigint":"2"}}],"tagLike":{"$bigint":"1","other":1}}';
+    const text =
+      '{"__proto__":{"$bigint":"5"},"list":[{"$bigint":"-1"},{"x":{"$bigint":"2"}}],"tagLike":{"$bigint":"1","other":1}}';
     const parsed = parseJson<Record<string, unknown>>(text);
     expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toBe(5n);
     expect(parsed.list).toEqual([-1n, { x: 2n }]);
@@ -60,16 +63,51 @@ describe('canonical JSON against a plain reference encoder', () => {
     if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
     if (value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      const members = Object.keys(record).sort().filter((k) => record[k] !== undefined);
+      const members = Object.keys(record)
+        .sort()
+        .filter((k) => record[k] !== undefined);
       return `{${members.map((k) => `${JSON.stringify(k)}:${reference(record[k])}`).join(',')}}`;
     }
     return JSON.stringify(value);
   };
-  const random = (seed: number) => () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = (seed: number) => () =>
+    (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   const next = random(3);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const keyPool = ['a', 'b', 'B', 'z', 'aa', 'a b', '', '0', '1', '10', '2', '__proto__', 'ñ', 'é', 'É', '東京', '😀', '\n', '"', 'constructor', 'amount', 'currency'];
-  const strings = ['', 'x', 'ñandú', '東京 😀', '"q" \\ \n \t \u0000 \u001f \u2028', '𝄞', 'COP', '2024-02-29'];
+  const keyPool = [
+    'a',
+    'b',
+    'B',
+    'z',
+    'aa',
+    'a b',
+    '',
+    '0',
+    '1',
+    '10',
+    '2',
+    '__proto__',
+    'ñ',
+    'é',
+    'É',
+    '東京',
+    '😀',
+    '\n',
+    '"',
+    'constructor',
+    'amount',
+    'currency',
+  ];
+  const strings = [
+    '',
+    'x',
+    'ñandú',
+    '東京 😀',
+    '"q" \\ \n \t \u0000 \u001f \u2028',
+    '𝄞',
+    'COP',
+    '2024-02-29',
+  ];
   const leaf = (): unknown =>
     pick([
       () => pick(strings),
@@ -77,22 +115,30 @@ describe('canonical JSON against a plain reference encoder', () => {
       () => next() * 1e-3,
       () => -0,
       () => 1e21,
-      () => BigInt(Math.floor(next() * 1e9)) * 10n ** BigInt(Math.floor(next() * 20)) * (next() < 0.5 ? -1n : 1n),
+      () =>
+        BigInt(Math.floor(next() * 1e9)) * 10n ** BigInt(Math.floor(next() * 20)) * (next() < 0.5 ? -1n : 1n),
       () => next() < 0.5,
       () => null,
       () => undefined,
     ])();
   const value = (depth: number): unknown => {
     if (depth > 3 || next() < 0.3) return leaf();
-    if (next() < 0.25) return Array.from({ length: Math.floor(next() * 4) }, () => {
-      const item = value(depth + 1);
-      return item === undefined ? null : item;
-    });
+    if (next() < 0.25)
+      return Array.from({ length: Math.floor(next() * 4) }, () => {
+        const item = value(depth + 1);
+        return item === undefined ? null : item;
+      });
     const record: Record<string, unknown> = next() < 0.1 ? Object.create(null) : {};
     const size = Math.floor(next() * 6);
     for (let i = 0; i < size; i++) {
       const key = pick(keyPool);
-      if (key === '__proto__') Object.defineProperty(record, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__')
+        Object.defineProperty(record, key, {
+          value: value(depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       else record[key] = value(depth + 1);
     }
     return record;
@@ -107,12 +153,23 @@ describe('canonical JSON against a plain reference encoder', () => {
   });
 
   it('tells apart objects whose keys are the same set in another order, or share a first key', () => {
-    const shapes = [{ b: 1, a: 2 }, { a: 2, b: 1 }, { b: 1, c: 3 }, { b: 1 }, { b: 1, a: 2, c: 3 }, { b: undefined, a: 2 }];
+    const shapes = [
+      { b: 1, a: 2 },
+      { a: 2, b: 1 },
+      { b: 1, c: 3 },
+      { b: 1 },
+      { b: 1, a: 2, c: 3 },
+      { b: undefined, a: 2 },
+    ];
     for (let i = 0; i < 3; i++) expect(shapes.map((s) => stringifyJson(s))).toEqual(shapes.map(reference));
   });
 
   it('handles more distinct key lists than it remembers, and objects with many keys', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => ({ [`k${i}`]: i, [`j${i % 7}`]: BigInt(i), a: undefined }));
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      [`k${i}`]: i,
+      [`j${i % 7}`]: BigInt(i),
+      a: undefined,
+    }));
     expect(many.filter((v) => stringifyJson(v) !== reference(v))).toEqual([]);
     const wide = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`key-${(i * 37) % 200}`, i]));
     expect(stringifyJson(wide)).toBe(reference(wide));

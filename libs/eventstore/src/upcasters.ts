@@ -21,7 +21,8 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[] = []): Upc
   const byKey = new Map<string, Upcaster>();
   const latest = new Map<string, number>();
   for (const u of upcasters) {
-    if (!Number.isInteger(u.fromVersion) || u.fromVersion < 1) throw new Error(`Upcaster ${u.type}: fromVersion must be an integer ≥ 1`);
+    if (!Number.isInteger(u.fromVersion) || u.fromVersion < 1)
+      throw new Error(`Upcaster ${u.type}: fromVersion must be an integer ≥ 1`);
     const key = `${u.type}@${u.fromVersion}`;
     if (byKey.has(key)) throw new Error(`Two upcasters for ${key}`);
     byKey.set(key, u);
@@ -30,7 +31,8 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[] = []): Upc
   for (const [type, version] of latest) {
     for (let v = 1; v < version; v++) {
       // A hole in the chain would leave some stored versions in an old shape on read.
-      if (!byKey.has(`${type}@${v}`)) throw new Error(`Upcaster chain for ${type} has no step from version ${v}`);
+      if (!byKey.has(`${type}@${v}`))
+        throw new Error(`Upcaster chain for ${type} has no step from version ${v}`);
     }
   }
   return {
@@ -38,7 +40,11 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[] = []): Upc
     upcast: (event) => {
       if (byKey.size === 0) return event;
       let { data, schemaVersion } = event;
-      for (let u = byKey.get(`${event.type}@${schemaVersion}`); u; u = byKey.get(`${event.type}@${schemaVersion}`)) {
+      for (
+        let u = byKey.get(`${event.type}@${schemaVersion}`);
+        u;
+        u = byKey.get(`${event.type}@${schemaVersion}`)
+      ) {
         data = u.upcast(data, { metadata: event.metadata, streamId: event.streamId });
         schemaVersion += 1;
       }

@@ -17,14 +17,24 @@ const recorded = (type: string, schemaVersion: number, data: unknown): RecordedE
 describe('upcaster registry', () => {
   const registry = createUpcasterRegistry([
     { type: 'PaymentPosted', fromVersion: 2, upcast: (d) => ({ ...(d as object), channel: 'unknown' }) },
-    { type: 'PaymentPosted', fromVersion: 1, upcast: (d, { metadata }) => ({ amount: (d as { cents: bigint }).cents, creditorId: metadata.creditorId }) },
+    {
+      type: 'PaymentPosted',
+      fromVersion: 1,
+      upcast: (d, { metadata }) => ({
+        amount: (d as { cents: bigint }).cents,
+        creditorId: metadata.creditorId,
+      }),
+    },
   ]);
   it('chains (type, schemaVersion) steps up to the latest shape', () => {
     expect(registry.upcast(recorded('PaymentPosted', 1, { cents: 5n }))).toMatchObject({
       schemaVersion: 3,
       data: { amount: 5n, creditorId: 'cr-1', channel: 'unknown' },
     });
-    expect(registry.upcast(recorded('PaymentPosted', 2, { amount: 1n }))).toMatchObject({ schemaVersion: 3, data: { amount: 1n, channel: 'unknown' } });
+    expect(registry.upcast(recorded('PaymentPosted', 2, { amount: 1n }))).toMatchObject({
+      schemaVersion: 3,
+      data: { amount: 1n, channel: 'unknown' },
+    });
   });
   it('leaves latest versions and other types untouched (same object)', () => {
     const latest = recorded('PaymentPosted', 3, { amount: 1n });
@@ -37,7 +47,9 @@ describe('upcaster registry', () => {
     expect(registry.latestVersion('AccountPlaced')).toBe(1);
   });
   it('refuses a chain with a hole or a duplicate step', () => {
-    expect(() => createUpcasterRegistry([{ type: 'X', fromVersion: 2, upcast: (d) => d }])).toThrow(/no step from version 1/);
+    expect(() => createUpcasterRegistry([{ type: 'X', fromVersion: 2, upcast: (d) => d }])).toThrow(
+      /no step from version 1/,
+    );
     expect(() =>
       createUpcasterRegistry([
         { type: 'X', fromVersion: 1, upcast: (d) => d },

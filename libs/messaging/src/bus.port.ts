@@ -50,7 +50,11 @@ export type HandlerContext = Readonly<{
    * every message this transaction applies, in order (this one among them), so the first handler
    * can read at once what the others will need.
    */
-  transaction: Readonly<{ messages: readonly ReceivedMessage[]; shared<T>(key: string, create: () => T): T; beforeCommit(hook: () => Promise<void>): void }>;
+  transaction: Readonly<{
+    messages: readonly ReceivedMessage[];
+    shared<T>(key: string, create: () => T): T;
+    beforeCommit(hook: () => Promise<void>): void;
+  }>;
   group: string;
   /** 1 on first delivery, then 2, 3… on retries. */
   attempt: number;
@@ -103,7 +107,14 @@ export type SubscribeOptions = Readonly<{
 export type PartitionRef = Readonly<{ topic: string; partition: number }>;
 
 export type BlockedPartition = PartitionRef &
-  Readonly<{ offset: string; messageId: string; type: string; attempts: number; error: string; since: string }>;
+  Readonly<{
+    offset: string;
+    messageId: string;
+    type: string;
+    attempts: number;
+    error: string;
+    since: string;
+  }>;
 
 export type PartitionLag = PartitionRef & Readonly<{ committed: string; end: string; lag: number }>;
 

@@ -20,7 +20,10 @@ export type DeadLetterReason = Readonly<{ kind: 'validation' | 'handler'; error:
 /** What an adapter provides so that one delivery algorithm serves both. */
 export type DeliveryPort = Readonly<{
   /** Runs `work` in one transaction with the inbox row (and, on PostgreSQL, the offset commit). */
-  apply(message: ReceivedMessage, work: (client: PoolClient, scope: TransactionScope<ReceivedMessage>) => Promise<void>): Promise<void>;
+  apply(
+    message: ReceivedMessage,
+    work: (client: PoolClient, scope: TransactionScope<ReceivedMessage>) => Promise<void>,
+  ): Promise<void>;
   /** Writes the message to `<topic>.dlq` and moves the group past it. */
   deadLetter(message: ReceivedMessage, reason: DeadLetterReason): Promise<void>;
   /** Waits before a retry; resolves false at once when the partition is being stopped. */
@@ -29,7 +32,14 @@ export type DeliveryPort = Readonly<{
    * Optional: runs `work` for every message in ONE transaction with their inbox rows and a single
    * offset commit past the last one; `work` is skipped for a message already in the inbox.
    */
-  applyBatch?(messages: readonly ReceivedMessage[], work: (client: PoolClient, message: ReceivedMessage, scope: TransactionScope<ReceivedMessage>) => Promise<void>): Promise<void>;
+  applyBatch?(
+    messages: readonly ReceivedMessage[],
+    work: (
+      client: PoolClient,
+      message: ReceivedMessage,
+      scope: TransactionScope<ReceivedMessage>,
+    ) => Promise<void>,
+  ): Promise<void>;
 }>;
 
 export type DeliveryRules = Readonly<{
@@ -52,10 +62,20 @@ export const backoffDelay = (backoff: Backoff | undefined, attempt: number): num
   return Math.min(max, initial * 2 ** Math.min(attempt - 1, 20));
 };
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 // SQLSTATE class 08 (connection exception), 57P01–57P03 (server shutting down / starting), 53300 (too many connections).
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
-const CONNECTION_MESSAGES = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable/i;
 
 /**
  * True when an error says the database (or broker) could not be reached, not that the message or
@@ -72,7 +92,11 @@ export const isUnavailable = (error: unknown): boolean => {
 };
 
 const errorText = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'object' ? JSON.stringify(error) : String(error);
+  error instanceof Error
+    ? `${error.name}: ${error.message}`
+    : typeof error === 'object'
+      ? JSON.stringify(error)
+      : String(error);
 
 /** Partitions a `block` consumer stopped; feeds health() and the alert gauge. */
 export class BlockedPartitions {
@@ -83,10 +107,18 @@ export class BlockedPartitions {
     const key = `${m.topic}/${m.partition}`;
     const since = this.entries.get(key)?.since ?? new Date().toISOString();
     this.entries.set(key, {
-      topic: m.topic, partition: m.partition, offset: m.offset, messageId: m.messageId, type: m.type,
-      attempts, error: errorText(error), since,
+      topic: m.topic,
+      partition: m.partition,
+      offset: m.offset,
+      messageId: m.messageId,
+      type: m.type,
+      attempts,
+      error: errorText(error),
+      since,
     });
-    busMetrics.blockedPartitions().set({ group: this.group, topic: m.topic, partition: String(m.partition) }, 1);
+    busMetrics
+      .blockedPartitions()
+      .set({ group: this.group, topic: m.topic, partition: String(m.partition) }, 1);
   }
 
   unblock(topic: string, partition: number): void {
@@ -99,10 +131,26 @@ export class BlockedPartitions {
   }
 }
 
-const contextFor = (m: ReceivedMessage, group: string, client: PoolClient, scope: TransactionScope<ReceivedMessage>, attempt: number, traceparent?: string): HandlerContext => {
+const contextFor = (
+  m: ReceivedMessage,
+  group: string,
+  client: PoolClient,
+  scope: TransactionScope<ReceivedMessage>,
+  attempt: number,
+  traceparent?: string,
+): HandlerContext => {
   const correlationId = m.headers[CE_HEADERS.correlationId] ?? m.messageId;
   const eventMetadata = { correlationId, causationId: m.messageId, ...(traceparent ? { traceparent } : {}) };
-  return { client, transaction: scope, group, attempt, correlationId, causationId: m.messageId, traceparent, eventMetadata };
+  return {
+    client,
+    transaction: scope,
+    group,
+    attempt,
+    correlationId,
+    causationId: m.messageId,
+    traceparent,
+    eventMetadata,
+  };
 };
 
 /**
@@ -110,19 +158,31 @@ const contextFor = (m: ReceivedMessage, group: string, client: PoolClient, scope
  * back-off, then the policy. Returns 'stopped' when the partition was revoked or is stopping (the
  * message stays uncommitted and will be delivered again).
  */
-export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: DeliveryPort, firstAttempt = 1): Promise<'done' | 'stopped'> => {
+export const deliver = async (
+  m: ReceivedMessage,
+  rules: DeliveryRules,
+  port: DeliveryPort,
+  firstAttempt = 1,
+): Promise<'done' | 'stopped'> => {
   const { group, policy } = rules;
   try {
     const violations = rules.validate ? rules.validate(m) : [];
     if (violations.length > 0) {
-      await deadLetterUntilStored(m, { kind: 'validation', error: `invalid payload: ${describeViolations(violations)}`, attempts: 0 }, rules, port);
+      await deadLetterUntilStored(
+        m,
+        { kind: 'validation', error: `invalid payload: ${describeViolations(violations)}`, attempts: 0 },
+        rules,
+        port,
+      );
       return 'done';
     }
     let outages = 0;
     for (let attempt = firstAttempt; ; attempt++) {
       try {
         await withConsumerSpan(m, group, (traceparent) =>
-          port.apply(m, (client, scope) => rules.handler(m, contextFor(m, group, client, scope, attempt, traceparent))),
+          port.apply(m, (client, scope) =>
+            rules.handler(m, contextFor(m, group, client, scope, attempt, traceparent)),
+          ),
         );
         rules.blocked.unblock(m.topic, m.partition);
         busMetrics.processed().inc({ group, topic: m.topic });
@@ -140,7 +200,12 @@ export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: De
         busMetrics.handlerFailures().inc({ group, topic: m.topic });
         const maxAttempts = policy.maxAttempts ?? 3;
         if (policy.kind === 'dead-letter' && attempt >= maxAttempts) {
-          await deadLetterUntilStored(m, { kind: 'handler', error: errorText(error), attempts: attempt }, rules, port);
+          await deadLetterUntilStored(
+            m,
+            { kind: 'handler', error: errorText(error), attempts: attempt },
+            rules,
+            port,
+          );
           return 'done';
         }
         if (policy.kind === 'block' && attempt >= maxAttempts) rules.blocked.block(m, attempt, error);
@@ -156,7 +221,8 @@ export const deliver = async (m: ReceivedMessage, rules: DeliveryRules, port: De
 class StopRequested extends Error {}
 
 /** The outcome of one batch transaction: committed, or rolled back with the message whose handler threw. */
-export type BatchOutcome = Readonly<{ committed: true }> | Readonly<{ committed: false; failedAt?: number; error: unknown }>;
+export type BatchOutcome =
+  Readonly<{ committed: true }> | Readonly<{ committed: false; failedAt?: number; error: unknown }>;
 
 /**
  * Delivers valid messages in one transaction (first attempt for each). Any failure rolls the whole
@@ -164,19 +230,29 @@ export type BatchOutcome = Readonly<{ committed: true }> | Readonly<{ committed:
  * as a smaller batch and hands the failing one to `deliver` (which retries it, then applies the
  * policy). A revoked partition propagates as PartitionRevoked.
  */
-export const deliverBatch = async (messages: readonly ReceivedMessage[], rules: DeliveryRules, port: DeliveryPort): Promise<BatchOutcome> => {
+export const deliverBatch = async (
+  messages: readonly ReceivedMessage[],
+  rules: DeliveryRules,
+  port: DeliveryPort,
+): Promise<BatchOutcome> => {
   const { group } = rules;
   if (!port.applyBatch) throw new Error('deliverBatch: this adapter has no batch transaction');
   let current = -1;
   try {
     await port.applyBatch(messages, async (client, m, scope) => {
       current = messages.indexOf(m);
-      await withConsumerSpan(m, group, (traceparent) => rules.handler(m, contextFor(m, group, client, scope, 1, traceparent)));
+      await withConsumerSpan(m, group, (traceparent) =>
+        rules.handler(m, contextFor(m, group, client, scope, 1, traceparent)),
+      );
       current = -1; // a failure from here on (offset commit, COMMIT) is not this handler's
     });
   } catch (error) {
     if (error instanceof PartitionRevoked) throw error;
-    if (current >= 0) (isUnavailable(error) ? busMetrics.unavailable() : busMetrics.handlerFailures()).inc({ group, topic: messages[current].topic });
+    if (current >= 0)
+      (isUnavailable(error) ? busMetrics.unavailable() : busMetrics.handlerFailures()).inc({
+        group,
+        topic: messages[current].topic,
+      });
     return { committed: false, failedAt: current >= 0 ? current : undefined, error };
   }
   for (const m of messages) {
@@ -187,10 +263,16 @@ export const deliverBatch = async (messages: readonly ReceivedMessage[], rules: 
 };
 
 /** Whether `m` passes the consumer's validation (an invalid one is dead-lettered by `deliver`). */
-export const isDeliverable = (m: ReceivedMessage, rules: DeliveryRules): boolean => !rules.validate || rules.validate(m).length === 0;
+export const isDeliverable = (m: ReceivedMessage, rules: DeliveryRules): boolean =>
+  !rules.validate || rules.validate(m).length === 0;
 
 // A dead letter that cannot be stored (database down) is retried: skipping it would lose the message.
-const deadLetterUntilStored = async (m: ReceivedMessage, reason: DeadLetterReason, rules: DeliveryRules, port: DeliveryPort) => {
+const deadLetterUntilStored = async (
+  m: ReceivedMessage,
+  reason: DeadLetterReason,
+  rules: DeliveryRules,
+  port: DeliveryPort,
+) => {
   for (let attempt = 1; ; attempt++) {
     try {
       await port.deadLetter(m, reason);
@@ -204,7 +286,11 @@ const deadLetterUntilStored = async (m: ReceivedMessage, reason: DeadLetterReaso
 };
 
 /** Headers a dead letter carries on top of the original ones. */
-export const deadLetterHeaders = (m: ReceivedMessage, group: string, reason: DeadLetterReason): Record<string, string> => ({
+export const deadLetterHeaders = (
+  m: ReceivedMessage,
+  group: string,
+  reason: DeadLetterReason,
+): Record<string, string> => ({
   ...m.headers,
   dlq_reason: reason.error.slice(0, 4_000),
   dlq_kind: reason.kind,

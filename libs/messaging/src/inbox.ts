@@ -18,7 +18,9 @@ export const inboxDdl = (schema: string): string => `
 
 /** Creates `processed_messages` if missing (serialised: concurrent CREATE IF NOT EXISTS can race). */
 export const ensureInbox = (pool: Pool, schema: string): Promise<void> =>
-  withTransaction(pool, async (client) => void (await client.query(inboxDdl(schema))), { advisoryLock: `cartera-inbox:${schema}` });
+  withTransaction(pool, async (client) => void (await client.query(inboxDdl(schema))), {
+    advisoryLock: `cartera-inbox:${schema}`,
+  });
 
 /**
  * What the messages handled in one inbox transaction share: values (e.g. writes to merge) and
@@ -64,7 +66,16 @@ export const applyOnce = async <M extends { messageId: string }>(
   work: (client: PoolClient, scope: TransactionScope<M>) => Promise<void>,
   commit?: (client: PoolClient) => Promise<void>,
   begin?: string,
-): Promise<boolean> => (await applyBatchOnce(pool, schema, group, [message], (client, _m, scope) => work(client, scope), commit, begin)) === 1;
+): Promise<boolean> =>
+  (await applyBatchOnce(
+    pool,
+    schema,
+    group,
+    [message],
+    (client, _m, scope) => work(client, scope),
+    commit,
+    begin,
+  )) === 1;
 
 /**
  * `applyOnce` for several messages in one transaction: one inbox INSERT claims every id (a repeated
@@ -81,20 +92,24 @@ export const applyBatchOnce = <M extends { messageId: string }>(
   commit?: (client: PoolClient) => Promise<void>,
   begin = 'BEGIN',
 ): Promise<number> =>
-  withTransaction(pool, async (client) => {
-    const claimed = await client.query<{ message_id: string }>(
-      `INSERT INTO ${quoteSchema(schema)}.processed_messages ("group", message_id)
+  withTransaction(
+    pool,
+    async (client) => {
+      const claimed = await client.query<{ message_id: string }>(
+        `INSERT INTO ${quoteSchema(schema)}.processed_messages ("group", message_id)
        SELECT $1, id FROM unnest($2::text[]) AS u(id) ON CONFLICT DO NOTHING RETURNING message_id`,
-      [group, messages.map((m) => m.messageId)],
-    );
-    const fresh = new Set(claimed.rows.map((r) => r.message_id));
-    // Applied before, or an earlier copy in this batch: skipped.
-    const scope = new TransactionScope(messages.filter((m) => fresh.delete(m.messageId)));
-    for (const m of scope.messages) await work(client, m, scope);
-    if (commit) await commit(client);
-    await scope.settle();
-    return scope.messages.length;
-  }, { begin });
+        [group, messages.map((m) => m.messageId)],
+      );
+      const fresh = new Set(claimed.rows.map((r) => r.message_id));
+      // Applied before, or an earlier copy in this batch: skipped.
+      const scope = new TransactionScope(messages.filter((m) => fresh.delete(m.messageId)));
+      for (const m of scope.messages) await work(client, m, scope);
+      if (commit) await commit(client);
+      await scope.settle();
+      return scope.messages.length;
+    },
+    { begin },
+  );
 
 /** Forgets inbox rows older than `olderThanMs` (redeliveries older than that are no longer expected). */
 export const pruneInbox = async (pool: Pool, schema: string, olderThanMs: number): Promise<number> => {

@@ -5,4 +5,11 @@ export { applyOnce, ensureInbox, pruneInbox } from './inbox';
 export { encodePayload, decodePayload } from './message-codec';
 export { partitionFor } from './partitioner';
 export { busMetrics } from './metrics';
-export { mapEach, startPublisher, toOutgoing, type ContractMessage, type MappedEvent, type PublisherOptions } from './publisher';
+export {
+  mapEach,
+  startPublisher,
+  toOutgoing,
+  type ContractMessage,
+  type MappedEvent,
+  type PublisherOptions,
+} from './publisher';

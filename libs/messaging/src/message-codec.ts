@@ -3,7 +3,8 @@ import type { OutgoingMessage } from './bus.port';
 
 /** JSON that keeps bigint exact: a bigint is written as its decimal string (contracts' money rule). */
 export const encodePayload = (payload: unknown): string =>
-  JSON.stringify(payload, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)) ?? 'null';
+  JSON.stringify(payload, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)) ??
+  'null';
 
 export const decodePayload = (text: string): unknown => JSON.parse(text);
 
@@ -22,7 +23,8 @@ export const headersFor = (message: OutgoingMessage, source: string, now: Date):
     [CE_HEADERS.subject]: message.key,
     [CE_HEADERS.schemaVersion]: String(message.schemaVersion),
     [CE_HEADERS.contentType]: 'application/json',
-    [CE_HEADERS.correlationId]: message.correlationId ?? message.headers?.[CE_HEADERS.correlationId] ?? message.messageId,
+    [CE_HEADERS.correlationId]:
+      message.correlationId ?? message.headers?.[CE_HEADERS.correlationId] ?? message.messageId,
   };
   const causation = message.causationId ?? message.headers?.[CE_HEADERS.causationId];
   if (causation) headers[CE_HEADERS.causationId] = causation;
@@ -48,7 +50,9 @@ export const envelopeFrom = (
 export const validateOutgoing = (topic: string, messages: readonly OutgoingMessage[]): void => {
   for (const m of messages) {
     if (!m.key || !m.messageId || !m.type || !Number.isInteger(m.schemaVersion)) {
-      throw new Error(`publish(${topic}): every message needs key, messageId, type and an integer schemaVersion`);
+      throw new Error(
+        `publish(${topic}): every message needs key, messageId, type and an integer schemaVersion`,
+      );
     }
   }
 };

@@ -26,4 +26,5 @@ const murmur2 = (key: string): number => {
 };
 
 /** partition = hash(key) mod N. */
-export const partitionFor = (key: string, partitions: number): number => (murmur2(key) & 0x7fffffff) % partitions;
+export const partitionFor = (key: string, partitions: number): number =>
+  (murmur2(key) & 0x7fffffff) % partitions;

@@ -14,7 +14,12 @@ type Posted = { debtorId: string; seq: number; amount: bigint };
 const toContract = (e: RecordedEvent): ContractMessage | undefined => {
   if (e.type !== 'PaymentPosted') return undefined; // NoteAdded stays private to the service
   const d = e.data as Posted;
-  return { key: d.debtorId, type: 'BusTestPing', schemaVersion: 1, payload: { debtorId: d.debtorId, seq: d.seq, amountMinor: String(d.amount), currency: 'EUR' } };
+  return {
+    key: d.debtorId,
+    type: 'BusTestPing',
+    schemaVersion: 1,
+    payload: { debtorId: d.debtorId, seq: d.seq, amountMinor: String(d.amount), currency: 'EUR' },
+  };
 };
 
 const appendPayments = async (store: EventStore, from: number, count: number): Promise<string[]> => {
@@ -23,7 +28,12 @@ const appendPayments = async (store: EventStore, from: number, count: number): P
     const id = randomUUID();
     ids.push(id);
     await store.appendToStream(`account-${seq % 4}`, [
-      { id, type: 'PaymentPosted', data: { debtorId: `debtor-${seq % 4}`, seq, amount: 1_000n + BigInt(seq) }, metadata: { correlationId: `req-${seq}` } },
+      {
+        id,
+        type: 'PaymentPosted',
+        data: { debtorId: `debtor-${seq % 4}`, seq, amount: 1_000n + BigInt(seq) },
+        metadata: { correlationId: `req-${seq}` },
+      },
       { type: 'NoteAdded', data: { text: 'called the debtor' } },
     ]);
   }
@@ -51,9 +61,15 @@ describe('publisher: event store → bus', () => {
     await eventually(() => c.received.length === 12);
     expect(c.received.map((r) => r.message.messageId).sort()).toEqual([...ids].sort());
     const first = c.received.find((r) => r.message.messageId === ids[0]);
-    expect(first?.message).toMatchObject({ key: 'debtor-0', type: 'BusTestPing', payload: { seq: 0, amountMinor: '1000', currency: 'EUR' } });
+    expect(first?.message).toMatchObject({
+      key: 'debtor-0',
+      type: 'BusTestPing',
+      payload: { seq: 0, amountMinor: '1000', currency: 'EUR' },
+    });
     expect(first?.context.correlationId).toBe('req-0');
-    const { rows } = await db().pool.query(`SELECT count(*)::int AS n FROM bus.messages WHERE topic = $1`, [topic]);
+    const { rows } = await db().pool.query(`SELECT count(*)::int AS n FROM bus.messages WHERE topic = $1`, [
+      topic,
+    ]);
     expect(rows[0].n).toBe(12); // the second replica never published
     await Promise.all([one.stop(), two.stop(), c.consumer.stop()]);
   });
@@ -76,7 +92,14 @@ describe('publisher: event store → bus', () => {
         throw new Error('process killed before the checkpoint was stored');
       },
     };
-    const dying = startPublisher({ store, bus: crashing, name, topic, map: mapEach(toContract), onError: () => undefined });
+    const dying = startPublisher({
+      store,
+      bus: crashing,
+      name,
+      topic,
+      map: mapEach(toContract),
+      onError: () => undefined,
+    });
     const before = await appendPayments(store, 0, 5);
     await eventually(() => crashed);
     await dying.stop();
@@ -85,7 +108,9 @@ describe('publisher: event store → bus', () => {
     const restarted = startPublisher({ store, bus, name, topic, map: mapEach(toContract) });
     await eventually(() => c.received.length >= 10);
     expect(c.received.map((r) => r.message.messageId).sort()).toEqual([...before, ...after].sort());
-    const { rows } = await db().pool.query(`SELECT count(*)::int AS n FROM bus.messages WHERE topic = $1`, [topic]);
+    const { rows } = await db().pool.query(`SELECT count(*)::int AS n FROM bus.messages WHERE topic = $1`, [
+      topic,
+    ]);
     expect(rows[0].n).toBeGreaterThan(10); // the unacknowledged batch went out twice; the inbox applied it once
     await Promise.all([restarted.stop(), c.consumer.stop()]);
   });

@@ -1,4 +1,11 @@
-import { deterministicEventId, type EventFilter, type EventStore, type RecordedEvent, type Subscription, type SubscriptionError } from '@cartera/eventstore';
+import {
+  deterministicEventId,
+  type EventFilter,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+  type SubscriptionError,
+} from '@cartera/eventstore';
 import type { Bus, OutgoingMessage } from './bus.port';
 
 /** A domain event's public face: the contract message it becomes, or nothing if it stays private. */

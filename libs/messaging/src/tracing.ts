@@ -6,10 +6,17 @@ import type { ReceivedMessage } from './bus.port';
 const tracer = () => trace.getTracer('@cartera/messaging');
 
 /** Runs `publish` inside a producer span and gives it the trace headers to stamp on messages. */
-export const withProducerSpan = async <T>(topic: string, count: number, publish: (traceHeaders: Record<string, string>) => Promise<T>): Promise<T> =>
+export const withProducerSpan = async <T>(
+  topic: string,
+  count: number,
+  publish: (traceHeaders: Record<string, string>) => Promise<T>,
+): Promise<T> =>
   tracer().startActiveSpan(
     `${topic} publish`,
-    { kind: SpanKind.PRODUCER, attributes: { 'messaging.destination.name': topic, 'messaging.batch.message_count': count } },
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: { 'messaging.destination.name': topic, 'messaging.batch.message_count': count },
+    },
     async (span) => {
       const carrier: Record<string, string> = {};
       propagation.inject(context.active(), carrier);

@@ -9,25 +9,38 @@ describe('withTransaction', () => {
   });
 
   it('commits what the work wrote and returns its result', async () => {
-    const result = await withTransaction(db().pool, async (c) => (await c.query('INSERT INTO t VALUES (1) RETURNING v')).rows[0].v);
+    const result = await withTransaction(
+      db().pool,
+      async (c) => (await c.query('INSERT INTO t VALUES (1) RETURNING v')).rows[0].v,
+    );
     expect(result).toBe(1);
     expect((await db().pool.query('SELECT v FROM t')).rows).toEqual([{ v: 1 }]);
   });
 
   it('rolls everything back when the work throws, and rethrows its error', async () => {
-    await expect(withTransaction(db().pool, async (c) => {
-      await c.query('INSERT INTO t VALUES (2)');
-      await c.query('INSERT INTO t VALUES (1)'); // duplicate key
-    })).rejects.toMatchObject({ code: '23505' });
+    await expect(
+      withTransaction(db().pool, async (c) => {
+        await c.query('INSERT INTO t VALUES (2)');
+        await c.query('INSERT INTO t VALUES (1)'); // duplicate key
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
     expect((await db().pool.query('SELECT v FROM t ORDER BY v')).rows).toEqual([{ v: 1 }]);
   });
 
   it('opens with the given statement and holds the advisory lock until COMMIT', async () => {
-    const seen = await withTransaction(db().pool, async (c) => {
-      const setting = (await c.query(`SELECT current_setting('statement_timeout') AS s`)).rows[0].s;
-      const locks = (await c.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()`)).rows[0].n;
-      return { setting, locks };
-    }, { begin: `BEGIN; SET LOCAL statement_timeout = '4321ms'`, advisoryLock: 'test-lock' });
+    const seen = await withTransaction(
+      db().pool,
+      async (c) => {
+        const setting = (await c.query(`SELECT current_setting('statement_timeout') AS s`)).rows[0].s;
+        const locks = (
+          await c.query(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()`,
+          )
+        ).rows[0].n;
+        return { setting, locks };
+      },
+      { begin: `BEGIN; SET LOCAL statement_timeout = '4321ms'`, advisoryLock: 'test-lock' },
+    );
     expect(seen).toEqual({ setting: '4321ms', locks: 1 });
     // After COMMIT the setting is gone and no session holds this lock (other suites' advisory
     // locks in the same cluster do not count: a bigint key shows as classid = high, objid = low half).
@@ -40,7 +53,9 @@ describe('withTransaction', () => {
   it('gives the connection back to the pool whatever happens', async () => {
     const before = db().pool.totalCount - db().pool.idleCount;
     await withTransaction(db().pool, async () => undefined);
-    await withTransaction(db().pool, async () => { throw new Error('boom'); }).catch(() => undefined);
+    await withTransaction(db().pool, async () => {
+      throw new Error('boom');
+    }).catch(() => undefined);
     expect(db().pool.totalCount - db().pool.idleCount).toBe(before);
   });
 });

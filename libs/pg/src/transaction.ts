@@ -12,11 +12,16 @@ export type TransactionOptions = Readonly<{
  * ROLLBACK, e.g. on a dead connection, does not hide the original error) and the connection
  * always goes back to the pool.
  */
-export const withTransaction = async <T>(pool: Pool, work: (client: PoolClient) => Promise<T>, { begin = 'BEGIN', advisoryLock }: TransactionOptions = {}): Promise<T> => {
+export const withTransaction = async <T>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+  { begin = 'BEGIN', advisoryLock }: TransactionOptions = {},
+): Promise<T> => {
   const client = await pool.connect();
   try {
     await client.query(begin);
-    if (advisoryLock !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [advisoryLock]);
+    if (advisoryLock !== undefined)
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [advisoryLock]);
     const result = await work(client);
     await client.query('COMMIT');
     return result;

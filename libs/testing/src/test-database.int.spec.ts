@@ -6,7 +6,9 @@ describe('test database', () => {
     const { rows } = await db().pool.query('SELECT current_database() AS name, version() AS v');
     expect(rows[0].name).toBe(db().name);
     expect(rows[0].v).toMatch(/PostgreSQL/);
-    const tables = await db().pool.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
+    const tables = await db().pool.query(
+      "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'",
+    );
     expect(tables.rows[0].n).toBe(0);
   });
 });

@@ -43,7 +43,8 @@ export const createTestDatabase = async (prefix = 't'): Promise<TestDatabase> =>
   // Like a service's pool: a lost connection fails the query that used it, never the process
   // (pg leaves checked-out clients without an 'error' listener). Said once so a test can be read.
   const lost = (error: Error & { code?: string }) => {
-    if (!dropped) process.stderr.write(`test database ${name}: connection lost (${error.code ?? error.message})\n`);
+    if (!dropped)
+      process.stderr.write(`test database ${name}: connection lost (${error.code ?? error.message})\n`);
   };
   pool.on('error', lost);
   pool.on('connect', (client) => client.on('error', lost));

@@ -33,8 +33,15 @@ export type AccountRow = {
 export const ACCOUNT_SUMMARY = {
   name: 'account_summary',
   canHandle: [
-    'AccountPlaced', 'ChargeAssessed', 'PaymentPosted', 'PaymentReversed', 'AdjustmentApplied', 'DueDateUpdated',
-    'DelinquencyBucketChanged', 'AccountClosed', 'AccountReopened',
+    'AccountPlaced',
+    'ChargeAssessed',
+    'PaymentPosted',
+    'PaymentReversed',
+    'AdjustmentApplied',
+    'DueDateUpdated',
+    'DelinquencyBucketChanged',
+    'AccountClosed',
+    'AccountReopened',
   ] as readonly string[],
 } as const;
 
@@ -42,17 +49,37 @@ export const ACCOUNT_SUMMARY = {
  * Total: an event the row cannot take (anything before the placement, a type it does not track)
  * leaves it unchanged. Events arrive as stored (bigints already revived by the store's codec).
  */
-export const evolveAccountRow = (row: AccountRow | null, event: AccountEvent, version: number): AccountRow | null => {
+export const evolveAccountRow = (
+  row: AccountRow | null,
+  event: AccountEvent,
+  version: number,
+): AccountRow | null => {
   if (event.type === 'AccountPlaced') {
     const p = event.data;
     return {
-      accountId: p.accountId, creditorId: p.creditorId, creditorAccountRef: p.creditorAccountRef,
-      debtorId: debtorIdOf(p.creditorId, p.debtor.reference), debtorRef: p.debtor.reference, currency: p.currency,
-      principal: p.balance.principal, interest: p.balance.interest, fees: p.balance.fees, credit: 0n,
-      status: 'active', closureReason: null, firstUnpaidDueDate: p.firstUnpaidDueDate, timeZone: p.timeZone,
-      bucket: null, dpd: null, lastAgedOn: null, accruedThrough: p.placedOn,
-      interestRateBps: p.interestTerms?.annualRateBps ?? null, product: p.product, placedAt: p.placedAt,
-      lastPaymentAt: null, version,
+      accountId: p.accountId,
+      creditorId: p.creditorId,
+      creditorAccountRef: p.creditorAccountRef,
+      debtorId: debtorIdOf(p.creditorId, p.debtor.reference),
+      debtorRef: p.debtor.reference,
+      currency: p.currency,
+      principal: p.balance.principal,
+      interest: p.balance.interest,
+      fees: p.balance.fees,
+      credit: 0n,
+      status: 'active',
+      closureReason: null,
+      firstUnpaidDueDate: p.firstUnpaidDueDate,
+      timeZone: p.timeZone,
+      bucket: null,
+      dpd: null,
+      lastAgedOn: null,
+      accruedThrough: p.placedOn,
+      interestRateBps: p.interestTerms?.annualRateBps ?? null,
+      product: p.product,
+      placedAt: p.placedAt,
+      lastPaymentAt: null,
+      version,
     };
   }
   if (!row) return row;
@@ -64,7 +91,11 @@ export const evolveAccountRow = (row: AccountRow | null, event: AccountEvent, ve
       if (event.data.accrual) next.accruedThrough = event.data.accrual.through;
       return next;
     case 'PaymentPosted':
-      return { ...subtract(next, event.data.allocation), credit: row.credit + event.data.toCredit, lastPaymentAt: event.data.paidAt };
+      return {
+        ...subtract(next, event.data.allocation),
+        credit: row.credit + event.data.toCredit,
+        lastPaymentAt: event.data.paidAt,
+      };
     case 'PaymentReversed':
       return { ...add(next, event.data.allocation), credit: row.credit - event.data.fromCredit };
     case 'AdjustmentApplied':
@@ -84,8 +115,14 @@ export const evolveAccountRow = (row: AccountRow | null, event: AccountEvent, ve
 
 type Parts = Readonly<{ principal: bigint; interest: bigint; fees: bigint }>;
 const add = (row: AccountRow, d: Parts): AccountRow => ({
-  ...row, principal: row.principal + d.principal, interest: row.interest + d.interest, fees: row.fees + d.fees,
+  ...row,
+  principal: row.principal + d.principal,
+  interest: row.interest + d.interest,
+  fees: row.fees + d.fees,
 });
 const subtract = (row: AccountRow, d: Parts): AccountRow => ({
-  ...row, principal: row.principal - d.principal, interest: row.interest - d.interest, fees: row.fees - d.fees,
+  ...row,
+  principal: row.principal - d.principal,
+  interest: row.interest - d.interest,
+  fees: row.fees - d.fees,
 });

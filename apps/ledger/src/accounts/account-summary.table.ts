@@ -40,10 +40,19 @@ export const rowFromDb = (r: DbRow): AccountRow => ({
 export const selectAccountColumns = COLUMNS;
 
 /** Applies one batch: load the touched rows, evolve them in memory, upsert them in one statement. */
-export const applyToAccountSummary = async (client: PoolClient, t: LedgerTables, events: readonly RecordedEvent[]): Promise<void> => {
+export const applyToAccountSummary = async (
+  client: PoolClient,
+  t: LedgerTables,
+  events: readonly RecordedEvent[],
+): Promise<void> => {
   const ids = [...new Set(events.map((e) => accountIdOfStream(e.streamId)))];
-  const { rows } = await client.query(`SELECT ${COLUMNS} FROM ${t.accounts} WHERE account_id = ANY($1::uuid[])`, [ids]);
-  const current = new Map<string, AccountRow | null>(rows.map((r: DbRow) => [r['account_id'] as string, rowFromDb(r)]));
+  const { rows } = await client.query(
+    `SELECT ${COLUMNS} FROM ${t.accounts} WHERE account_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const current = new Map<string, AccountRow | null>(
+    rows.map((r: DbRow) => [r['account_id'] as string, rowFromDb(r)]),
+  );
   const changed = new Set<string>();
   for (const e of events) {
     const id = accountIdOfStream(e.streamId);
@@ -77,16 +86,38 @@ const upsert = (client: PoolClient, t: LedgerTables, rows: readonly AccountRow[]
        last_aged_on = excluded.last_aged_on, accrued_through = excluded.accrued_through, last_payment_at = excluded.last_payment_at,
        version = excluded.version, updated_at = now()`,
     [
-      col(rows, 'accountId'), col(rows, 'creditorId'), col(rows, 'creditorAccountRef'), col(rows, 'debtorId'), col(rows, 'debtorRef'),
-      col(rows, 'currency'), col(rows, 'principal'), col(rows, 'interest'), col(rows, 'fees'), col(rows, 'credit'), col(rows, 'status'),
-      col(rows, 'closureReason'), col(rows, 'firstUnpaidDueDate'), col(rows, 'timeZone'), col(rows, 'bucket'), col(rows, 'dpd'),
-      col(rows, 'lastAgedOn'), col(rows, 'accruedThrough'), col(rows, 'interestRateBps'), col(rows, 'product'), col(rows, 'placedAt'),
-      col(rows, 'lastPaymentAt'), col(rows, 'version'),
+      col(rows, 'accountId'),
+      col(rows, 'creditorId'),
+      col(rows, 'creditorAccountRef'),
+      col(rows, 'debtorId'),
+      col(rows, 'debtorRef'),
+      col(rows, 'currency'),
+      col(rows, 'principal'),
+      col(rows, 'interest'),
+      col(rows, 'fees'),
+      col(rows, 'credit'),
+      col(rows, 'status'),
+      col(rows, 'closureReason'),
+      col(rows, 'firstUnpaidDueDate'),
+      col(rows, 'timeZone'),
+      col(rows, 'bucket'),
+      col(rows, 'dpd'),
+      col(rows, 'lastAgedOn'),
+      col(rows, 'accruedThrough'),
+      col(rows, 'interestRateBps'),
+      col(rows, 'product'),
+      col(rows, 'placedAt'),
+      col(rows, 'lastPaymentAt'),
+      col(rows, 'version'),
     ],
   );
 
 /** The ledger's own projection: one active instance (subscription lock), rows committed with the checkpoint. */
-export const startAccountSummary = (store: Pick<EventStore, 'subscribe'>, t: LedgerTables, batchSize = 1_000): Subscription =>
+export const startAccountSummary = (
+  store: Pick<EventStore, 'subscribe'>,
+  t: LedgerTables,
+  batchSize = 1_000,
+): Subscription =>
   store.subscribe({
     checkpointName: `projection:${ACCOUNT_SUMMARY.name}`,
     filter: { categories: ['account'], types: ACCOUNT_SUMMARY.canHandle },

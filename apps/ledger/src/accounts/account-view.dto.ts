@@ -16,14 +16,18 @@ export class AccountViewDto implements AccountView {
   @ApiProperty() creditorAccountRef!: string;
   @ApiProperty({ format: 'uuid' }) debtorId!: string;
   @ApiProperty({ example: 'COP' }) currency!: string;
-  @ApiProperty({ type: ComponentsDto, description: 'Balance by component, minor units.' }) balance!: ComponentsDto;
+  @ApiProperty({ type: ComponentsDto, description: 'Balance by component, minor units.' })
+  balance!: ComponentsDto;
   @ApiProperty({ example: '102500' }) totalMinor!: string;
-  @ApiProperty({ description: 'Credit balance (overpayments), minor units.', example: '0' }) creditMinor!: string;
+  @ApiProperty({ description: 'Credit balance (overpayments), minor units.', example: '0' })
+  creditMinor!: string;
   @ApiProperty({ enum: ['active', 'closed'] }) status!: 'active' | 'closed';
-  @ApiPropertyOptional({ nullable: true, enum: ['paid_in_full', 'settled', 'recalled', 'written_off'] }) closureReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['paid_in_full', 'settled', 'recalled', 'written_off'] })
+  closureReason!: string | null;
   @ApiProperty({ format: 'date' }) firstUnpaidDueDate!: string;
   @ApiProperty({ description: "Days past due today in the debtor's time zone." }) dpd!: number;
-  @ApiPropertyOptional({ nullable: true, example: '31-60', description: 'Bucket of the last aging.' }) bucket!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '31-60', description: 'Bucket of the last aging.' })
+  bucket!: string | null;
   @ApiProperty({ example: 'America/Bogota' }) timeZone!: string;
   @ApiPropertyOptional({ nullable: true }) interestRateBps!: number | null;
   @ApiProperty({ description: 'Stream version this view reflects.' }) version!: number;
@@ -46,9 +50,21 @@ export class AccountEventDto implements AccountEventView {
 
 export class AccountIntegrityDto implements AccountIntegrityView {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
-  @ApiProperty({ description: 'Every stored event still links to the one before it (sha256 chain) and to the stream head.' }) intact!: boolean;
-  @ApiProperty({ description: 'Events checked (up to the broken one when the chain is broken).' }) eventsChecked!: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Version of the first event whose link does not hold.' }) brokenAtVersion!: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 'hash mismatch at version 3 (event …): content or order changed' }) reason!: string | null;
+  @ApiProperty({
+    description: 'Every stored event still links to the one before it (sha256 chain) and to the stream head.',
+  })
+  intact!: boolean;
+  @ApiProperty({ description: 'Events checked (up to the broken one when the chain is broken).' })
+  eventsChecked!: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Version of the first event whose link does not hold.',
+  })
+  brokenAtVersion!: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'hash mismatch at version 3 (event …): content or order changed',
+  })
+  reason!: string | null;
   @ApiProperty({ format: 'date-time' }) verifiedAt!: string;
 }

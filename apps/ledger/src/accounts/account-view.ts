@@ -38,7 +38,11 @@ const componentsView = (c: Components): ComponentsView => ({
 const dpdToday = (firstUnpaidDueDate: string, timeZone: string, now: Date): number =>
   daysPastDue(firstUnpaidDueDate, localDateIn(timeZone, now));
 
-export const viewFromState = (s: Exclude<Account, { status: 'unplaced' }>, version: number, now: Date): AccountView => ({
+export const viewFromState = (
+  s: Exclude<Account, { status: 'unplaced' }>,
+  version: number,
+  now: Date,
+): AccountView => ({
   accountId: s.accountId,
   creditorId: s.creditorId,
   creditorAccountRef: s.placement.creditorAccountRef,

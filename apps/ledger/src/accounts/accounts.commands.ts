@@ -38,11 +38,12 @@ export class AccountsCommands {
 
   async handle(accountId: string, command: AccountCommand, ctx: CommandContext): Promise<CommandOutcome> {
     // Filled in by the decision once the stream is read: the account's creditor goes on every event.
-    const metadata: { actor: EventActor; correlationId?: string; causationId?: string; creditorId?: string } = {
-      actor: ctx.actor,
-      ...(ctx.correlationId ? { correlationId: ctx.correlationId } : {}),
-      ...(ctx.causationId ? { causationId: ctx.causationId } : {}),
-    };
+    const metadata: { actor: EventActor; correlationId?: string; causationId?: string; creditorId?: string } =
+      {
+        actor: ctx.actor,
+        ...(ctx.correlationId ? { correlationId: ctx.correlationId } : {}),
+        ...(ctx.causationId ? { causationId: ctx.causationId } : {}),
+      };
     const decider = this.scopedDecider(accountId, ctx.creditors, metadata);
     const result = await handleCommand(this.store, accountStreamId(accountId), decider, command, {
       metadata,
@@ -50,7 +51,11 @@ export class AccountsCommands {
     });
     const state = result.newState;
     if (state.status === 'unplaced') throw new NotFoundException(`Account ${accountId} not found`);
-    return { changed: result.newEvents.length > 0, events: result.newEvents, account: viewFromState(state, result.nextExpectedVersion, this.clock()) };
+    return {
+      changed: result.newEvents.length > 0,
+      events: result.newEvents,
+      account: viewFromState(state, result.nextExpectedVersion, this.clock()),
+    };
   }
 
   /** The account decider behind the creditor scope (an account outside it does not exist for the caller) and policies. */
@@ -62,8 +67,14 @@ export class AccountsCommands {
     return {
       ...accountDecider,
       decide: (command, state) => {
-        const creditorId = state.status === 'unplaced' ? (command.type === 'PlaceAccount' ? command.data.creditorId : undefined) : state.creditorId;
-        if (!creditorId || (creditors && !creditors.includes(creditorId))) throw new NotFoundException(`Account ${accountId} not found`);
+        const creditorId =
+          state.status === 'unplaced'
+            ? command.type === 'PlaceAccount'
+              ? command.data.creditorId
+              : undefined
+            : state.creditorId;
+        if (!creditorId || (creditors && !creditors.includes(creditorId)))
+          throw new NotFoundException(`Account ${accountId} not found`);
         metadata.creditorId = creditorId;
         return accountDecider.decide(this.withPolicy(command, creditorId), state);
       },
@@ -72,8 +83,10 @@ export class AccountsCommands {
 
   private withPolicy(command: AccountCommand, creditorId: string): AccountCommand {
     const policy = this.policies.of(creditorId);
-    if (command.type === 'PostPayment' && !command.data.waterfall) return { ...command, data: { ...command.data, waterfall: policy.waterfall } };
-    if (command.type === 'AgeAccount' && !command.data.buckets) return { ...command, data: { ...command.data, buckets: policy.buckets } };
+    if (command.type === 'PostPayment' && !command.data.waterfall)
+      return { ...command, data: { ...command.data, waterfall: policy.waterfall } };
+    if (command.type === 'AgeAccount' && !command.data.buckets)
+      return { ...command, data: { ...command.data, buckets: policy.buckets } };
     return command;
   }
 }

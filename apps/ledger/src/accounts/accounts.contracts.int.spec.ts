@@ -15,12 +15,20 @@ describe('the publisher’s batch mapper', () => {
   });
 
   const pay = (id: string, paymentId: string, amount: bigint) =>
-    commands.handle(id, { type: 'PostPayment', data: { paymentId, amount, currency: 'COP', paidAt: '2026-02-01T15:00:00Z', channel: 'card' } }, SYSTEM_CTX);
+    commands.handle(
+      id,
+      {
+        type: 'PostPayment',
+        data: { paymentId, amount, currency: 'COP', paidAt: '2026-02-01T15:00:00Z', channel: 'card' },
+      },
+      SYSTEM_CTX,
+    );
 
   /** The messages of each batch, flattened: what the bus would receive. */
   const published = async (map: ReturnType<typeof mapLedgerBatch>, batches: RecordedEvent[][]) => {
     const out = [];
-    for (const batch of batches) for (const m of await map(batch)) out.push({ event: m.event.streamVersion, ...m.message });
+    for (const batch of batches)
+      for (const m of await map(batch)) out.push({ event: m.event.streamVersion, ...m.message });
     return out;
   };
 
@@ -35,13 +43,20 @@ describe('the publisher’s batch mapper', () => {
     expect(events.length).toBeGreaterThanOrEqual(4);
 
     const whole = await published(mapLedgerBatch(store), [events]);
-    const balances = whole.filter((m) => m.type === 'BalanceChanged').map((m) => (m.payload as { totalMinor: string }).totalMinor);
+    const balances = whole
+      .filter((m) => m.type === 'BalanceChanged')
+      .map((m) => (m.payload as { totalMinor: string }).totalMinor);
     expect(balances).toEqual(['102500', '100000', '99500']);
 
     // Event by event: after the first batch each stream's state comes from the cache, not a re-read.
     const reads = jest.spyOn(store, 'readStream');
     const oneByOne = mapLedgerBatch(store);
-    expect(await published(oneByOne, events.map((e) => [e]))).toEqual(whole);
+    expect(
+      await published(
+        oneByOne,
+        events.map((e) => [e]),
+      ),
+    ).toEqual(whole);
     expect(reads).not.toHaveBeenCalled();
 
     // A batch replayed after a failure starts below the cached version: its history is read again.
@@ -50,7 +65,9 @@ describe('the publisher’s batch mapper', () => {
     expect(reads).toHaveBeenCalledTimes(1);
 
     // A fresh mapper (publisher restarted from its checkpoint) folds the history before the batch.
-    expect(await published(mapLedgerBatch(store), [tail])).toEqual(whole.filter((m) => m.event >= tail[0].streamVersion));
+    expect(await published(mapLedgerBatch(store), [tail])).toEqual(
+      whole.filter((m) => m.event >= tail[0].streamVersion),
+    );
     reads.mockRestore();
   });
 
@@ -65,12 +82,18 @@ describe('the publisher’s batch mapper', () => {
     const all = await Promise.all(ids.map((id) => store.readStream(accountStreamId(id))));
     await published(map, all);
     for (const id of ids) await pay(id, `E-${id}`, 100n);
-    const next = await Promise.all(ids.map(async (id) => (await store.readStream(accountStreamId(id))).slice(-1)));
+    const next = await Promise.all(
+      ids.map(async (id) => (await store.readStream(accountStreamId(id))).slice(-1)),
+    );
     const reads = jest.spyOn(store, 'readStream');
     const messages = await published(map, [next.flat()]);
     // Only the stream that fell out of the cache (the oldest, MAP-A) is read again.
     expect(reads.mock.calls.map(([streamId]) => streamId)).toEqual([accountStreamId(ids[0])]);
-    expect(messages.filter((m) => m.type === 'BalanceChanged').map((m) => (m.payload as { totalMinor: string }).totalMinor)).toEqual(['103400', '103400', '103400']);
+    expect(
+      messages
+        .filter((m) => m.type === 'BalanceChanged')
+        .map((m) => (m.payload as { totalMinor: string }).totalMinor),
+    ).toEqual(['103400', '103400', '103400']);
     reads.mockRestore();
   });
 });

@@ -1,6 +1,12 @@
 import type {
-  AccountClosedV1, AccountPlacedV1, AccountRecalledV1, AccountWrittenOffV1, BalanceChangedV1, DelinquencyBucketChangedV1,
-  PaymentPostedV1, PaymentReversedV1,
+  AccountClosedV1,
+  AccountPlacedV1,
+  AccountRecalledV1,
+  AccountWrittenOffV1,
+  BalanceChangedV1,
+  DelinquencyBucketChangedV1,
+  PaymentPostedV1,
+  PaymentReversedV1,
 } from '@cartera/contracts';
 import type { EventStore, RecordedEvent } from '@cartera/eventstore';
 import { accountDecider } from '@cartera/ledger-domain';
@@ -11,7 +17,11 @@ import { debtorIdOf } from './account-ids';
 type Placed = Exclude<Account, { status: 'unplaced' }>;
 type Base = Pick<AccountPlacedV1, 'accountId' | 'debtorId' | 'creditorId' | 'currency'>;
 
-const money = (c: Components) => ({ principal: c.principal.toString(), interest: c.interest.toString(), fees: c.fees.toString() });
+const money = (c: Components) => ({
+  principal: c.principal.toString(),
+  interest: c.interest.toString(),
+  fees: c.fees.toString(),
+});
 
 const minusComponents = (a: Components, b: Components): Components => ({
   principal: a.principal - b.principal,
@@ -19,7 +29,12 @@ const minusComponents = (a: Components, b: Components): Components => ({
   fees: a.fees - b.fees,
 });
 
-const message = <P>(type: string, key: string, payload: P): ContractMessage => ({ type, schemaVersion: 1, key, payload });
+const message = <P>(type: string, key: string, payload: P): ContractMessage => ({
+  type,
+  schemaVersion: 1,
+  key,
+  payload,
+});
 
 /** The public face of one domain event (BalanceChanged comes separately, see `balanceChanged`). */
 export const toContract = (e: AccountEvent, base: Base): ContractMessage | undefined => {
@@ -29,44 +44,82 @@ export const toContract = (e: AccountEvent, base: Base): ContractMessage | undef
       const p = e.data;
       const { identity, contact } = p.debtor;
       return message<AccountPlacedV1>('AccountPlaced', key, {
-        ...base, creditorAccountRef: p.creditorAccountRef,
+        ...base,
+        creditorAccountRef: p.creditorAccountRef,
         debtor: {
-          reference: p.debtor.reference, fullName: identity.fullName, givenName: identity.givenName, familyName: identity.familyName,
-          dateOfBirth: identity.dateOfBirth, nationalId: identity.nationalId, emails: [...contact.emails], phones: [...contact.phones],
-          address: contact.address ? { ...contact.address, lines: [...contact.address.lines] } : undefined, timeZone: p.timeZone,
+          reference: p.debtor.reference,
+          fullName: identity.fullName,
+          givenName: identity.givenName,
+          familyName: identity.familyName,
+          dateOfBirth: identity.dateOfBirth,
+          nationalId: identity.nationalId,
+          emails: [...contact.emails],
+          phones: [...contact.phones],
+          address: contact.address ? { ...contact.address, lines: [...contact.address.lines] } : undefined,
+          timeZone: p.timeZone,
         },
-        balance: money(p.balance), product: p.product, originatedOn: p.originatedOn, firstUnpaidDueDate: p.firstUnpaidDueDate,
-        chargedOffOn: p.chargedOffOn, lastPaymentOn: p.lastPaymentOn, interestRateBps: p.interestTerms?.annualRateBps ?? null,
-        placedAt: p.placedAt, status: 'active',
+        balance: money(p.balance),
+        product: p.product,
+        originatedOn: p.originatedOn,
+        firstUnpaidDueDate: p.firstUnpaidDueDate,
+        chargedOffOn: p.chargedOffOn,
+        lastPaymentOn: p.lastPaymentOn,
+        interestRateBps: p.interestTerms?.annualRateBps ?? null,
+        placedAt: p.placedAt,
+        status: 'active',
       });
     }
     case 'PaymentPosted': {
       const d = e.data;
       return message<PaymentPostedV1>('PaymentPosted', key, {
-        ...base, paymentId: d.paymentId, amountMinor: d.amount.toString(), channel: d.channel, paidAt: d.paidAt, paidOn: d.paidOn,
-        allocation: money(d.allocation), toCreditMinor: d.toCredit.toString(),
+        ...base,
+        paymentId: d.paymentId,
+        amountMinor: d.amount.toString(),
+        channel: d.channel,
+        paidAt: d.paidAt,
+        paidOn: d.paidOn,
+        allocation: money(d.allocation),
+        toCreditMinor: d.toCredit.toString(),
       });
     }
     case 'PaymentReversed': {
       const d = e.data;
       return message<PaymentReversedV1>('PaymentReversed', key, {
-        ...base, paymentId: d.paymentId, reason: d.reason, amountMinor: d.amount.toString(), allocation: money(d.allocation),
-        fromCreditMinor: d.fromCredit.toString(), reversedAt: d.reversedAt, reversedOn: d.reversedOn,
+        ...base,
+        paymentId: d.paymentId,
+        reason: d.reason,
+        amountMinor: d.amount.toString(),
+        allocation: money(d.allocation),
+        fromCreditMinor: d.fromCredit.toString(),
+        reversedAt: d.reversedAt,
+        reversedOn: d.reversedOn,
       });
     }
     case 'DelinquencyBucketChanged':
       return message<DelinquencyBucketChangedV1>('DelinquencyBucketChanged', key, { ...base, ...e.data });
     case 'AccountClosed':
       return message<AccountClosedV1>('AccountClosed', key, {
-        ...base, reason: e.data.reason, balance: money(e.data.balance), closedAt: e.data.closedAt, closedOn: e.data.closedOn,
+        ...base,
+        reason: e.data.reason,
+        balance: money(e.data.balance),
+        closedAt: e.data.closedAt,
+        closedOn: e.data.closedOn,
       });
     case 'AccountWrittenOff':
       return message<AccountWrittenOffV1>('AccountWrittenOff', key, {
-        ...base, amount: money(e.data.amount), reason: e.data.reason, writtenOffAt: e.data.writtenOffAt, writtenOffOn: e.data.writtenOffOn,
+        ...base,
+        amount: money(e.data.amount),
+        reason: e.data.reason,
+        writtenOffAt: e.data.writtenOffAt,
+        writtenOffOn: e.data.writtenOffOn,
       });
     case 'AccountRecalled':
       return message<AccountRecalledV1>('AccountRecalled', key, {
-        ...base, balance: money(e.data.balance), reason: e.data.reason, recalledAt: e.data.recalledAt, recalledOn: e.data.recalledOn,
+        ...base,
+        balance: money(e.data.balance),
+        reason: e.data.reason,
+        recalledAt: e.data.recalledAt,
+        recalledOn: e.data.recalledOn,
       });
     default:
       // ChargeAssessed and AdjustmentApplied are public only through BalanceChanged; DueDateUpdated and AccountReopened stay private.
@@ -82,13 +135,24 @@ const CHANGE_INSTANT: Partial<Record<AccountEvent['type'], (e: AccountEvent) => 
 };
 
 /** The balance after a balance-changing event, with its breakdown and the signed change. */
-export const balanceChanged = (e: AccountEvent, before: Placed, after: Placed, base: Base, occurredAt: Date): ContractMessage | undefined => {
+export const balanceChanged = (
+  e: AccountEvent,
+  before: Placed,
+  after: Placed,
+  base: Base,
+  occurredAt: Date,
+): ContractMessage | undefined => {
   const instant = CHANGE_INSTANT[e.type];
   if (!instant) return undefined;
   const total = after.balance.principal + after.balance.interest + after.balance.fees;
   return message<BalanceChangedV1>('BalanceChanged', base.debtorId, {
-    ...base, cause: e.type, balance: money(after.balance), totalMinor: total.toString(), creditBalanceMinor: after.credit.toString(),
-    delta: money(minusComponents(after.balance, before.balance)), changedAt: instant(e) ?? occurredAt.toISOString(),
+    ...base,
+    cause: e.type,
+    balance: money(after.balance),
+    totalMinor: total.toString(),
+    creditBalanceMinor: after.credit.toString(),
+    delta: money(minusComponents(after.balance, before.balance)),
+    changedAt: instant(e) ?? occurredAt.toISOString(),
   });
 };
 
@@ -104,13 +168,20 @@ export const mapLedgerBatch = (store: Pick<EventStore, 'readStream'>, cacheSize 
     const cached = cache.get(streamId);
     if (cached && cached.version === from - 1) return cached.state;
     const history = from === 0 ? [] : await store.readStream(streamId, { maxCount: from });
-    return history.reduce((s, h) => accountDecider.evolve(s, h as unknown as AccountEvent), accountDecider.initialState());
+    return history.reduce(
+      (s, h) => accountDecider.evolve(s, h as unknown as AccountEvent),
+      accountDecider.initialState(),
+    );
   };
   return async (events: readonly RecordedEvent[]): Promise<MappedEvent[]> => {
     const states = new Map<string, Account>();
     const firstVersion = new Map<string, number>();
     for (const e of events) if (!firstVersion.has(e.streamId)) firstVersion.set(e.streamId, e.streamVersion);
-    await Promise.all([...firstVersion].map(async ([streamId, from]) => states.set(streamId, await stateBefore(streamId, from))));
+    await Promise.all(
+      [...firstVersion].map(async ([streamId, from]) =>
+        states.set(streamId, await stateBefore(streamId, from)),
+      ),
+    );
     const out: MappedEvent[] = [];
     const last = new Map<string, number>();
     for (const event of events) {
@@ -120,10 +191,16 @@ export const mapLedgerBatch = (store: Pick<EventStore, 'readStream'>, cacheSize 
       states.set(event.streamId, after);
       last.set(event.streamId, event.streamVersion);
       if (after.status === 'unplaced') continue;
-      const base: Base = { accountId: after.accountId, debtorId: debtorIdOf(after.creditorId, after.placement.debtor.reference), creditorId: after.creditorId, currency: after.currency };
+      const base: Base = {
+        accountId: after.accountId,
+        debtorId: debtorIdOf(after.creditorId, after.placement.debtor.reference),
+        creditorId: after.creditorId,
+        currency: after.currency,
+      };
       const main = toContract(e, base);
       if (main) out.push({ event, message: main, index: 0 });
-      const change = before.status === 'unplaced' ? undefined : balanceChanged(e, before, after, base, event.occurredAt);
+      const change =
+        before.status === 'unplaced' ? undefined : balanceChanged(e, before, after, base, event.occurredAt);
       if (change) out.push({ event, message: change, index: 1 });
     }
     // Kept only once the batch mapped; a batch the bus then refuses is mapped again from the same states.

@@ -1,11 +1,39 @@
-import { BadRequestException, Body, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Actor, Roles } from '@cartera/platform';
 import type { Actor as Caller } from '@cartera/platform';
 import type { AccountCommand } from '@cartera/ledger-domain';
 import type { Response } from 'express';
 import { validate as isUuid } from 'uuid';
-import { ApplyAdjustmentDto, CloseAccountDto, ListAccountsQuery, PostPaymentDto, ReversePaymentDto } from './account-commands.dto';
+import {
+  ApplyAdjustmentDto,
+  CloseAccountDto,
+  ListAccountsQuery,
+  PostPaymentDto,
+  ReversePaymentDto,
+} from './account-commands.dto';
 import { AccountEventDto, AccountIntegrityDto, AccountPageDto, AccountViewDto } from './account-view.dto';
 import type { AccountView } from './account-view';
 import { AccountsCommands, CommandContext } from './accounts.commands';
@@ -23,7 +51,11 @@ const contextOf = (caller: Caller, correlationId: string | undefined): CommandCo
 @ApiTags('accounts')
 @ApiUnauthorizedResponse({ description: 'No or invalid bearer token.' })
 @ApiForbiddenResponse({ description: 'The role does not allow this.' })
-@ApiHeader({ name: 'x-correlation-id', required: false, description: 'Carried onto the events this request appends.' })
+@ApiHeader({
+  name: 'x-correlation-id',
+  required: false,
+  description: 'Carried onto the events this request appends.',
+})
 @Controller('accounts')
 export class AccountsController {
   constructor(
@@ -37,7 +69,8 @@ export class AccountsController {
   @ApiOkResponse({ type: AccountPageDto })
   list(@Query() q: ListAccountsQuery, @Actor() caller: Caller): Promise<AccountPage> {
     if (q.debtorId && !isUuid(q.debtorId)) throw new BadRequestException('debtorId must be a UUID');
-    if (q.cursor && !isUuid(Buffer.from(q.cursor, 'base64url').toString())) throw new BadRequestException('cursor is not one this API gave');
+    if (q.cursor && !isUuid(Buffer.from(q.cursor, 'base64url').toString()))
+      throw new BadRequestException('cursor is not one this API gave');
     return this.queries.list({ ...q, ...(caller.creditors ? { creditors: caller.creditors } : {}) });
   }
 
@@ -67,11 +100,15 @@ export class AccountsController {
   @Roles('compliance')
   @ApiOperation({
     summary: 'Recomputes the account’s hash chain from the stored events (compliance, admin).',
-    description: 'intact: false names the first event that was changed, removed or reordered after it was appended.',
+    description:
+      'intact: false names the first event that was changed, removed or reordered after it was appended.',
   })
   @ApiOkResponse({ type: AccountIntegrityDto })
   @ApiNotFoundResponse()
-  async integrity(@Param('id', ParseUUIDPipe) id: string, @Actor() caller: Caller): Promise<AccountIntegrityView> {
+  async integrity(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Actor() caller: Caller,
+  ): Promise<AccountIntegrityView> {
     const result = await this.queries.integrity(id, caller.creditors);
     if (!result) throw new NotFoundException(`Account ${id} not found`);
     return result;
@@ -79,39 +116,85 @@ export class AccountsController {
 
   @Post(':id/payments')
   @Roles('agent', 'supervisor')
-  @ApiOperation({ summary: 'Post a payment; allocated by the creditor’s waterfall. Repeating a paymentId is a no-op (200).' })
-  @ApiOkResponse({ type: AccountViewDto, description: '201 when posted, 200 when this paymentId was posted before.' })
+  @ApiOperation({
+    summary: 'Post a payment; allocated by the creditor’s waterfall. Repeating a paymentId is a no-op (200).',
+  })
+  @ApiOkResponse({
+    type: AccountViewDto,
+    description: '201 when posted, 200 when this paymentId was posted before.',
+  })
   @ApiBadRequestResponse({ description: 'Invalid fields (problem+json naming them).' })
   @ApiConflictResponse({ description: 'Business rule violated (problem+json with `code`).' })
   @ApiNotFoundResponse()
-  payment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PostPaymentDto, @Actor() caller: Caller, @Headers('x-correlation-id') cid: string | undefined, @Res({ passthrough: true }) res: Response) {
+  payment(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PostPaymentDto,
+    @Actor() caller: Caller,
+    @Headers('x-correlation-id') cid: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { paymentId, currency, paidAt, channel } = dto;
-    const command: AccountCommand = { type: 'PostPayment', data: { paymentId, amount: BigInt(dto.amountMinor), currency, paidAt, channel } };
+    const command: AccountCommand = {
+      type: 'PostPayment',
+      data: { paymentId, amount: BigInt(dto.amountMinor), currency, paidAt, channel },
+    };
     return this.run(id, command, contextOf(caller, cid), res);
   }
 
   @Post(':id/payments/:paymentId/reversal')
   @Roles('agent', 'supervisor')
-  @ApiOperation({ summary: 'Reverse a posted payment (insufficient funds, chargeback): exactly its allocation comes back.' })
+  @ApiOperation({
+    summary: 'Reverse a posted payment (insufficient funds, chargeback): exactly its allocation comes back.',
+  })
   @ApiOkResponse({ type: AccountViewDto })
   @ApiConflictResponse({ description: '`unknown_payment`, `payment_already_reversed`, …' })
   @ApiNotFoundResponse()
-  reversal(@Param('id', ParseUUIDPipe) id: string, @Param('paymentId') paymentId: string, @Body() dto: ReversePaymentDto, @Actor() caller: Caller, @Headers('x-correlation-id') cid: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const command: AccountCommand = { type: 'ReversePayment', data: { paymentId, reason: dto.reason, reversedAt: dto.reversedAt ?? new Date().toISOString() } };
+  reversal(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('paymentId') paymentId: string,
+    @Body() dto: ReversePaymentDto,
+    @Actor() caller: Caller,
+    @Headers('x-correlation-id') cid: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command: AccountCommand = {
+      type: 'ReversePayment',
+      data: { paymentId, reason: dto.reason, reversedAt: dto.reversedAt ?? new Date().toISOString() },
+    };
     return this.run(id, command, contextOf(caller, cid), res);
   }
 
   @Post(':id/adjustments')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Signed adjustment per component (waiver, correction, settlement discount); supervisor or admin.' })
+  @ApiOperation({
+    summary:
+      'Signed adjustment per component (waiver, correction, settlement discount); supervisor or admin.',
+  })
   @ApiOkResponse({ type: AccountViewDto })
   @ApiConflictResponse({ description: '`adjustment_below_zero`, `currency_mismatch`, …' })
   @ApiNotFoundResponse()
-  adjustment(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ApplyAdjustmentDto, @Actor() caller: Caller, @Headers('x-correlation-id') cid: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const delta = Object.fromEntries(Object.entries(dto.delta).filter(([, v]) => v !== undefined).map(([k, v]) => [k, BigInt(v as string)]));
+  adjustment(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ApplyAdjustmentDto,
+    @Actor() caller: Caller,
+    @Headers('x-correlation-id') cid: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const delta = Object.fromEntries(
+      Object.entries(dto.delta)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, BigInt(v as string)]),
+    );
     const command: AccountCommand = {
       type: 'ApplyAdjustment',
-      data: { adjustmentId: dto.adjustmentId, delta, currency: dto.currency, reason: dto.reason, note: dto.note, appliedAt: dto.appliedAt ?? new Date().toISOString() },
+      data: {
+        adjustmentId: dto.adjustmentId,
+        delta,
+        currency: dto.currency,
+        reason: dto.reason,
+        note: dto.note,
+        appliedAt: dto.appliedAt ?? new Date().toISOString(),
+      },
     };
     return this.run(id, command, contextOf(caller, cid), res);
   }
@@ -122,23 +205,48 @@ export class AccountsController {
   @ApiOkResponse({ type: AccountViewDto })
   @ApiConflictResponse()
   @ApiNotFoundResponse()
-  writeOff(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseAccountDto, @Actor() caller: Caller, @Headers('x-correlation-id') cid: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const command: AccountCommand = { type: 'WriteOff', data: { writtenOffAt: dto.at ?? new Date().toISOString(), reason: dto.reason } };
+  writeOff(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CloseAccountDto,
+    @Actor() caller: Caller,
+    @Headers('x-correlation-id') cid: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command: AccountCommand = {
+      type: 'WriteOff',
+      data: { writtenOffAt: dto.at ?? new Date().toISOString(), reason: dto.reason },
+    };
     return this.run(id, command, contextOf(caller, cid), res);
   }
 
   @Post(':id/recall')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'The creditor takes the account back: it closes and work stops; supervisor or admin.' })
+  @ApiOperation({
+    summary: 'The creditor takes the account back: it closes and work stops; supervisor or admin.',
+  })
   @ApiOkResponse({ type: AccountViewDto })
   @ApiConflictResponse()
   @ApiNotFoundResponse()
-  recall(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CloseAccountDto, @Actor() caller: Caller, @Headers('x-correlation-id') cid: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const command: AccountCommand = { type: 'Recall', data: { recalledAt: dto.at ?? new Date().toISOString(), reason: dto.reason } };
+  recall(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CloseAccountDto,
+    @Actor() caller: Caller,
+    @Headers('x-correlation-id') cid: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const command: AccountCommand = {
+      type: 'Recall',
+      data: { recalledAt: dto.at ?? new Date().toISOString(), reason: dto.reason },
+    };
     return this.run(id, command, contextOf(caller, cid), res);
   }
 
-  private async run(id: string, command: AccountCommand, ctx: CommandContext, res: Response): Promise<AccountView> {
+  private async run(
+    id: string,
+    command: AccountCommand,
+    ctx: CommandContext,
+    res: Response,
+  ): Promise<AccountView> {
     const outcome = await this.commands.handle(id, command, ctx);
     res.status(outcome.changed ? 201 : 200);
     return outcome.account;

@@ -46,7 +46,8 @@ export type AccountIntegrityView = {
 const plain = (value: unknown): unknown => {
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;
 };
 
@@ -77,10 +78,21 @@ export class AccountsQueries {
         WHERE ($1::text IS NULL OR creditor_id = $1) AND ($2::uuid IS NULL OR debtor_id = $2) AND ($3::text IS NULL OR bucket = $3)
           AND ($4::text IS NULL OR status = $4) AND ($5::uuid IS NULL OR account_id > $5) AND ($6::text[] IS NULL OR creditor_id = ANY($6))
         ORDER BY account_id LIMIT $7`,
-      [f.creditorId ?? null, f.debtorId ?? null, f.bucket ?? null, f.status ?? null, f.cursor ? decodeCursor(f.cursor) : null, f.creditors ?? null, limit + 1],
+      [
+        f.creditorId ?? null,
+        f.debtorId ?? null,
+        f.bucket ?? null,
+        f.status ?? null,
+        f.cursor ? decodeCursor(f.cursor) : null,
+        f.creditors ?? null,
+        limit + 1,
+      ],
     );
     const page = rows.slice(0, limit).map((r) => viewFromRow(rowFromDb(r), this.clock()));
-    return { items: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].accountId) : null };
+    return {
+      items: page,
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].accountId) : null,
+    };
   }
 
   /** The account's full history, oldest first; undefined when the account is unknown or out of scope. */
@@ -88,8 +100,13 @@ export class AccountsQueries {
     const events = await this.store.readStream(accountStreamId(accountId));
     if (!inScope(events[0], creditors)) return undefined;
     return events.map((e) => ({
-      id: e.id, type: e.type, streamVersion: e.streamVersion, data: plain(e.data), metadata: plain(e.metadata),
-      occurredAt: e.occurredAt.toISOString(), recordedAt: e.recordedAt.toISOString(),
+      id: e.id,
+      type: e.type,
+      streamVersion: e.streamVersion,
+      data: plain(e.data),
+      metadata: plain(e.metadata),
+      occurredAt: e.occurredAt.toISOString(),
+      recordedAt: e.recordedAt.toISOString(),
     }));
   }
 
@@ -97,7 +114,10 @@ export class AccountsQueries {
    * Recomputes the account's hash chain from what is stored: whether any event was changed,
    * removed or reordered since it was appended. Undefined when the account is unknown or out of scope.
    */
-  async integrity(accountId: string, creditors?: readonly string[]): Promise<AccountIntegrityView | undefined> {
+  async integrity(
+    accountId: string,
+    creditors?: readonly string[],
+  ): Promise<AccountIntegrityView | undefined> {
     const streamId = accountStreamId(accountId);
     const [first] = await this.store.readStream(streamId, { maxCount: 1 });
     if (!inScope(first, creditors)) return undefined;
@@ -115,6 +135,7 @@ export class AccountsQueries {
 
 /** Whether a stream that starts with `first` is an account the caller may see. */
 const inScope = (first: RecordedEvent | undefined, creditors: readonly string[] | undefined): boolean => {
-  const creditorId = first?.type === 'AccountPlaced' ? (first.data as { creditorId: string }).creditorId : undefined;
+  const creditorId =
+    first?.type === 'AccountPlaced' ? (first.data as { creditorId: string }).creditorId : undefined;
   return creditorId !== undefined && (!creditors || creditors.includes(creditorId));
 };

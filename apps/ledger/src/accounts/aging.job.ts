@@ -29,13 +29,21 @@ export class AgingJob {
     let failed = 0;
     for (;;) {
       const { rows } = await this.pool.query<{ account_id: string; as_of: string }>(this.sql, [
-        now.toISOString(), DEFAULT_BUCKETS.map((b) => b.id), DEFAULT_BUCKETS.map((b) => b.fromDpd), after, chunk,
+        now.toISOString(),
+        DEFAULT_BUCKETS.map((b) => b.id),
+        DEFAULT_BUCKETS.map((b) => b.fromDpd),
+        after,
+        chunk,
       ]);
       if (rows.length === 0) break;
       selected += rows.length;
       after = rows[rows.length - 1].account_id;
       const failures = await runConcurrently(rows, this.options.concurrency ?? 16, async (r) => {
-        const outcome = await this.accounts.handle(r.account_id, { type: 'AgeAccount', data: { asOf: r.as_of } }, { actor: SYSTEM, correlationId: `aging-${r.as_of}` });
+        const outcome = await this.accounts.handle(
+          r.account_id,
+          { type: 'AgeAccount', data: { asOf: r.as_of } },
+          { actor: SYSTEM, correlationId: `aging-${r.as_of}` },
+        );
         if (outcome.changed) changed++;
       });
       failed += failures.length;

@@ -1,4 +1,9 @@
-import { bucketSchemeProblem, DEFAULT_BUCKETS, DEFAULT_WATERFALL, waterfallProblem } from '@cartera/ledger-domain';
+import {
+  bucketSchemeProblem,
+  DEFAULT_BUCKETS,
+  DEFAULT_WATERFALL,
+  waterfallProblem,
+} from '@cartera/ledger-domain';
 import type { BucketScheme, Component, Waterfall } from '@cartera/ledger-domain';
 import type { Pool } from 'pg';
 import type { LedgerTables } from '../ledger.schema';
@@ -24,14 +29,18 @@ export class CreditorPolicies {
   }
 
   async refresh(): Promise<void> {
-    const { rows } = await this.pool.query<{ creditor_id: string; waterfall: string[] | null; bucket_ids: string[] | null; bucket_from_dpd: number[] | null }>(
-      `SELECT creditor_id, waterfall, bucket_ids, bucket_from_dpd FROM ${this.t.creditorPolicies}`,
-    );
+    const { rows } = await this.pool.query<{
+      creditor_id: string;
+      waterfall: string[] | null;
+      bucket_ids: string[] | null;
+      bucket_from_dpd: number[] | null;
+    }>(`SELECT creditor_id, waterfall, bucket_ids, bucket_from_dpd FROM ${this.t.creditorPolicies}`);
     const next = new Map<string, CreditorPolicy>();
     for (const r of rows) {
       const waterfall = (r.waterfall as Component[] | null) ?? DEFAULT_WATERFALL;
       const froms = r.bucket_from_dpd;
-      const buckets = r.bucket_ids && froms ? r.bucket_ids.map((id, i) => ({ id, fromDpd: froms[i] })) : DEFAULT_BUCKETS;
+      const buckets =
+        r.bucket_ids && froms ? r.bucket_ids.map((id, i) => ({ id, fromDpd: froms[i] })) : DEFAULT_BUCKETS;
       // A broken row must not stop payments: it falls back to the default and says so.
       if (waterfallProblem(waterfall) || bucketSchemeProblem(buckets)) {
         console.warn(`creditor_policies: unusable policy for ${r.creditor_id}, using the default`);
@@ -48,7 +57,12 @@ export class CreditorPolicies {
       `INSERT INTO ${this.t.creditorPolicies} (creditor_id, waterfall, bucket_ids, bucket_from_dpd) VALUES ($1, $2, $3, $4)
        ON CONFLICT (creditor_id) DO UPDATE SET waterfall = excluded.waterfall, bucket_ids = excluded.bucket_ids,
          bucket_from_dpd = excluded.bucket_from_dpd, updated_at = now()`,
-      [creditorId, policy.waterfall ?? null, policy.buckets?.map((b) => b.id) ?? null, policy.buckets?.map((b) => b.fromDpd) ?? null],
+      [
+        creditorId,
+        policy.waterfall ?? null,
+        policy.buckets?.map((b) => b.id) ?? null,
+        policy.buckets?.map((b) => b.fromDpd) ?? null,
+      ],
     );
     await this.refresh();
   }

@@ -39,10 +39,14 @@ export class InterestJob {
       selected += rows.length;
       after = rows[rows.length - 1].account_id;
       const failures = await runConcurrently(rows, this.options.concurrency ?? 16, async (r) => {
-        const outcome = await this.accounts.handle(r.account_id, { type: 'AccrueInterest', data: { through: r.through } }, {
-          actor: SYSTEM,
-          correlationId: `interest-${r.through}`,
-        });
+        const outcome = await this.accounts.handle(
+          r.account_id,
+          { type: 'AccrueInterest', data: { through: r.through } },
+          {
+            actor: SYSTEM,
+            correlationId: `interest-${r.through}`,
+          },
+        );
         if (outcome.changed) changed++;
       });
       failed += failures.length;

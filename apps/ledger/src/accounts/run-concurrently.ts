@@ -1,5 +1,9 @@
 /** Runs `work` over `items` with at most `concurrency` in flight; resolves when all settled, with the failures. */
-export const runConcurrently = async <T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<unknown[]> => {
+export const runConcurrently = async <T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<unknown[]> => {
   const failures: unknown[] = [];
   let next = 0;
   const lane = async () => {

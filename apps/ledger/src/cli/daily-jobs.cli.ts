@@ -12,7 +12,8 @@ import { CreditorPolicies } from '../accounts/creditor-policies';
 import { InterestJob } from '../accounts/interest.job';
 import { ledgerTables, migrateLedgerSchema, STORE_CONNECTION_OPTIONS } from '../ledger.schema';
 
-const print = (figure: string, values: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ figure, ...values })}\n`);
+const print = (figure: string, values: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ figure, ...values })}\n`);
 
 const main = async () => {
   const { values } = parseArgs({ options: { now: { type: 'string' }, jobs: { type: 'string' } } });
@@ -29,7 +30,10 @@ const main = async () => {
     let started = performance.now();
     await projection.caughtUp(3_600_000);
     const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.accounts}`);
-    print('read_model_catch_up', { accounts: rows[0].n, seconds: +((performance.now() - started) / 1000).toFixed(2) });
+    print('read_model_catch_up', {
+      accounts: rows[0].n,
+      seconds: +((performance.now() - started) / 1000).toFixed(2),
+    });
     const policies = new CreditorPolicies(pool, t);
     await policies.refresh();
     const commands = new AccountsCommands(store, policies, () => now);
@@ -37,7 +41,12 @@ const main = async () => {
       const job = name === 'aging' ? new AgingJob(pool, t, commands) : new InterestJob(pool, t, commands);
       started = performance.now();
       const run = await job.run(now);
-      print(`${name}_job`, { accounts: rows[0].n, ...run, asOf: now.toISOString(), seconds: +((performance.now() - started) / 1000).toFixed(2) });
+      print(`${name}_job`, {
+        accounts: rows[0].n,
+        ...run,
+        asOf: now.toISOString(),
+        seconds: +((performance.now() - started) / 1000).toFixed(2),
+      });
     }
   } finally {
     await projection.stop();

@@ -7,14 +7,28 @@ import { useLedgerStore } from '../testing/ledger-fixtures';
 import { PlacementImporter } from './placement-import';
 import { PlacementsTable } from './placements.table';
 
-const HEADER = 'creditorId,creditorAccountRef,debtorReference,fullName,emails,timeZone,currency,principalMinor,feesMinor,originatedOn,firstUnpaidDueDate,product,interestRateBps';
+const HEADER =
+  'creditorId,creditorAccountRef,debtorReference,fullName,emails,timeZone,currency,principalMinor,feesMinor,originatedOn,firstUnpaidDueDate,product,interestRateBps';
 const row = (ref: string, overrides: Partial<Record<string, string>> = {}) => {
   const base: Record<string, string> = {
-    creditorId: 'acme-bank', creditorAccountRef: ref, debtorReference: `D-${ref}`, fullName: 'Ana Pérez', emails: 'ana@example.com;ana2@example.com',
-    timeZone: 'America/Bogota', currency: 'COP', principalMinor: '100000', feesMinor: '0', originatedOn: '2023-01-15',
-    firstUnpaidDueDate: '2026-01-01', product: 'card', interestRateBps: '2499', ...overrides,
+    creditorId: 'acme-bank',
+    creditorAccountRef: ref,
+    debtorReference: `D-${ref}`,
+    fullName: 'Ana Pérez',
+    emails: 'ana@example.com;ana2@example.com',
+    timeZone: 'America/Bogota',
+    currency: 'COP',
+    principalMinor: '100000',
+    feesMinor: '0',
+    originatedOn: '2023-01-15',
+    firstUnpaidDueDate: '2026-01-01',
+    product: 'card',
+    interestRateBps: '2499',
+    ...overrides,
   };
-  return HEADER.split(',').map((k) => (base[k].includes(',') ? `"${base[k]}"` : base[k])).join(',');
+  return HEADER.split(',')
+    .map((k) => (base[k].includes(',') ? `"${base[k]}"` : base[k]))
+    .join(',');
 };
 
 describe('placement import (streamed)', () => {
@@ -28,19 +42,28 @@ describe('placement import (streamed)', () => {
   beforeAll(() => {
     store = ledger.store();
     placements = new PlacementsTable(db().pool, t);
-    importer = new PlacementImporter(store, db().pool, t, ledger.policies(), placements, { batchSize: 3, parallel: 2 });
+    importer = new PlacementImporter(store, db().pool, t, ledger.policies(), placements, {
+      batchSize: 3,
+      parallel: 2,
+    });
     projection = startAccountSummary(store, t);
     ledger.onClose(() => projection.stop());
   });
 
   const run = async (id: string, lines: string[], format: 'csv' | 'ndjson' = 'csv') => {
     await placements.start(id, format, 'tester', null);
-    await importer.run(Readable.from([lines.join('\n') + '\n']), { placementId: id, format, actor: { kind: 'user', id: 'tester' }, now: new Date('2026-02-01T12:00:00Z') });
+    await importer.run(Readable.from([lines.join('\n') + '\n']), {
+      placementId: id,
+      format,
+      actor: { kind: 'user', id: 'tester' },
+      now: new Date('2026-02-01T12:00:00Z'),
+    });
     return placements.get(id);
   };
   const errorsOf = async (id: string) => {
     const out: string[] = [];
-    for await (const page of placements.errors(id)) out.push(...page.map((e) => `${e.row}:${e.field}:${e.reason}`));
+    for await (const page of placements.errors(id))
+      out.push(...page.map((e) => `${e.row}:${e.field}:${e.reason}`));
     return out;
   };
 
@@ -58,7 +81,13 @@ describe('placement import (streamed)', () => {
       row('A-6', { creditorId: '' }), // row 9
       row('A-7'), // row 10
     ]);
-    expect(summary).toMatchObject({ status: 'completed', rowsRead: 9, rowsPlaced: 3, rowsDuplicate: 1, rowsRejected: 5 });
+    expect(summary).toMatchObject({
+      status: 'completed',
+      rowsRead: 9,
+      rowsPlaced: 3,
+      rowsDuplicate: 1,
+      rowsRejected: 5,
+    });
     expect(await errorsOf(id)).toEqual([
       '3:principalMinor:must be a whole number of minor units, zero or more (e.g. 150000)',
       '3:timeZone:must be an IANA time zone (e.g. America/Bogota)',
@@ -71,17 +100,46 @@ describe('placement import (streamed)', () => {
     // Placed and aged at once: 31 days past due on 1 February in Bogotá.
     expect(events.map((e) => e.type)).toEqual(['AccountPlaced', 'DelinquencyBucketChanged']);
     expect(events[1].data).toMatchObject({ from: null, to: '31-60', dpd: 31 });
-    expect(events[0].data).toMatchObject({ interestTerms: { annualRateBps: 2499 }, debtor: { contact: { emails: ['ana@example.com', 'ana2@example.com'] } } });
+    expect(events[0].data).toMatchObject({
+      interestTerms: { annualRateBps: 2499 },
+      debtor: { contact: { emails: ['ana@example.com', 'ana2@example.com'] } },
+    });
   });
 
   it('re-importing the same rows later is a no-op, also as NDJSON', async () => {
     await projection.caughtUp();
     const json = (ref: string, extra = {}) =>
-      JSON.stringify({ creditorId: 'acme-bank', creditorAccountRef: ref, debtorReference: `D-${ref}`, fullName: 'Ana Pérez', emails: ['ana@example.com', 'ana2@example.com'],
-        timeZone: 'America/Bogota', currency: 'COP', principalMinor: '100000', feesMinor: '0', originatedOn: '2023-01-15', firstUnpaidDueDate: '2026-01-01',
-        product: 'card', interestRateBps: 2499, ...extra });
-    const summary = await run('0190f5a4-7c1e-7b3a-9d2e-000000000002', [json('A-1'), json('A-7'), '{oops', json('B-1', { nickname: 'x' }), json('B-2')], 'ndjson');
-    expect(summary).toMatchObject({ status: 'completed', rowsRead: 5, rowsPlaced: 1, rowsDuplicate: 2, rowsRejected: 2 });
-    expect(await errorsOf('0190f5a4-7c1e-7b3a-9d2e-000000000002')).toEqual(['3:row:not a JSON object', '4:nickname:unknown field']);
+      JSON.stringify({
+        creditorId: 'acme-bank',
+        creditorAccountRef: ref,
+        debtorReference: `D-${ref}`,
+        fullName: 'Ana Pérez',
+        emails: ['ana@example.com', 'ana2@example.com'],
+        timeZone: 'America/Bogota',
+        currency: 'COP',
+        principalMinor: '100000',
+        feesMinor: '0',
+        originatedOn: '2023-01-15',
+        firstUnpaidDueDate: '2026-01-01',
+        product: 'card',
+        interestRateBps: 2499,
+        ...extra,
+      });
+    const summary = await run(
+      '0190f5a4-7c1e-7b3a-9d2e-000000000002',
+      [json('A-1'), json('A-7'), '{oops', json('B-1', { nickname: 'x' }), json('B-2')],
+      'ndjson',
+    );
+    expect(summary).toMatchObject({
+      status: 'completed',
+      rowsRead: 5,
+      rowsPlaced: 1,
+      rowsDuplicate: 2,
+      rowsRejected: 2,
+    });
+    expect(await errorsOf('0190f5a4-7c1e-7b3a-9d2e-000000000002')).toEqual([
+      '3:row:not a JSON object',
+      '4:nickname:unknown field',
+    ]);
   });
 });

@@ -69,7 +69,11 @@ export class PlacementImporter {
     try {
       let batch: ParsedRow[] = [];
       for await (const source of readRecords(input, request.format)) {
-        batch.push('errors' in source ? { ok: false, ...source } : parsePlacementRow(source.record, source.row, defaults));
+        batch.push(
+          'errors' in source
+            ? { ok: false, ...source }
+            : parsePlacementRow(source.record, source.row, defaults),
+        );
         if (batch.length < batchSize) continue;
         dispatch(batch);
         batch = [];
@@ -83,7 +87,10 @@ export class PlacementImporter {
       await this.placements.finish(request.placementId);
     } catch (error) {
       await Promise.allSettled(inFlight);
-      await this.placements.finish(request.placementId, String((error as Error)?.message ?? error).slice(0, 500));
+      await this.placements.finish(
+        request.placementId,
+        String((error as Error)?.message ?? error).slice(0, 500),
+      );
       throw error;
     }
   }
@@ -104,7 +111,13 @@ export class PlacementImporter {
         seen.set(r.accountId, r);
         fresh.push(r);
         // Identities are compared only for a repeated account id (rare), not built for every row.
-      } else tally(counts, errors, r.row, identity(earlier.command.data) === identity(r.command.data) ? 'duplicate' : conflict());
+      } else
+        tally(
+          counts,
+          errors,
+          r.row,
+          identity(earlier.command.data) === identity(r.command.data) ? 'duplicate' : conflict(),
+        );
     }
     // The common case is a batch of new accounts: append straight away; the append's own
     // no_stream check answers "is any of them placed already?" in the same round trip.
@@ -115,7 +128,8 @@ export class PlacementImporter {
     }
     const known = await this.existing(fresh.map((r) => r.accountId));
     const toAppend = fresh.filter((r) => !known.has(r.accountId));
-    for (const r of fresh.filter((f) => known.has(f.accountId))) tally(counts, errors, r.row, await this.againstStored(r));
+    for (const r of fresh.filter((f) => known.has(f.accountId)))
+      tally(counts, errors, r.row, await this.againstStored(r));
     if (!(await this.appendAll(toAppend, request))) {
       // A concurrent import placed one of them since the check: settle these rows one by one.
       for (const r of toAppend) tally(counts, errors, r.row, await this.placeOne(r, request));
@@ -125,7 +139,10 @@ export class PlacementImporter {
 
   private async existing(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const { rows } = await this.pool.query<{ account_id: string }>(`SELECT account_id FROM ${this.t.accounts} WHERE account_id = ANY($1::uuid[])`, [ids]);
+    const { rows } = await this.pool.query<{ account_id: string }>(
+      `SELECT account_id FROM ${this.t.accounts} WHERE account_id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Set(rows.map((r) => r.account_id));
   }
 
@@ -133,14 +150,21 @@ export class PlacementImporter {
     const placed = r.events.reduce(accountDecider.evolve, accountDecider.initialState());
     const { placedOn } = (r.events[0] as AccountPlaced).data;
     const buckets = this.policies.of(r.command.data.creditorId).buckets;
-    return [...r.events, ...accountDecider.decide({ type: 'AgeAccount', data: { asOf: placedOn, buckets } }, placed)];
+    return [
+      ...r.events,
+      ...accountDecider.decide({ type: 'AgeAccount', data: { asOf: placedOn, buckets } }, placed),
+    ];
   }
 
   /** One metadata object per creditor and call: the store serialises each distinct object once. */
   private toNew(r: Valid, request: ImportRequest, shared = new Map<string, EventMetadata>()): NewEvent[] {
     const creditorId = r.command.data.creditorId;
     let metadata = shared.get(creditorId);
-    if (!metadata) shared.set(creditorId, (metadata = { actor: request.actor, correlationId: request.placementId, creditorId }));
+    if (!metadata)
+      shared.set(
+        creditorId,
+        (metadata = { actor: request.actor, correlationId: request.placementId, creditorId }),
+      );
     return this.eventsOf(r).map((e) => ({ type: e.type, data: e.data, metadata }));
   }
 
@@ -150,7 +174,11 @@ export class PlacementImporter {
     try {
       const shared = new Map<string, EventMetadata>();
       await this.store.appendToStreams(
-        rows.map((r) => ({ streamId: accountStreamId(r.accountId), events: this.toNew(r, request, shared), expectedVersion: 'no_stream' as const })),
+        rows.map((r) => ({
+          streamId: accountStreamId(r.accountId),
+          events: this.toNew(r, request, shared),
+          expectedVersion: 'no_stream' as const,
+        })),
       );
       return true;
     } catch (error) {
@@ -161,7 +189,9 @@ export class PlacementImporter {
 
   private async placeOne(r: Valid, request: ImportRequest): Promise<Outcome> {
     try {
-      await this.store.appendToStream(accountStreamId(r.accountId), this.toNew(r, request), { expectedVersion: 'no_stream' });
+      await this.store.appendToStream(accountStreamId(r.accountId), this.toNew(r, request), {
+        expectedVersion: 'no_stream',
+      });
       return 'placed';
     } catch (error) {
       if (error instanceof WrongExpectedVersion) return this.againstStored(r);
@@ -171,14 +201,23 @@ export class PlacementImporter {
 
   private async againstStored(r: Valid): Promise<Outcome> {
     const [first] = await this.store.readStream(accountStreamId(r.accountId), { maxCount: 1 });
-    const stored = first?.type === 'AccountPlaced' ? identity(first.data as AccountPlaced['data']) : undefined;
+    const stored =
+      first?.type === 'AccountPlaced' ? identity(first.data as AccountPlaced['data']) : undefined;
     return stored === identity(r.command.data) ? 'duplicate' : { row: r.row, ...conflict() };
   }
 }
 
-const conflict = () => ({ field: 'creditorAccountRef', reason: 'already_placed: a different placement exists for this account' });
+const conflict = () => ({
+  field: 'creditorAccountRef',
+  reason: 'already_placed: a different placement exists for this account',
+});
 
-const tally = (counts: { placed: number; duplicate: number; rejected: number }, errors: RowError[], row: number, o: Outcome | ReturnType<typeof conflict>) => {
+const tally = (
+  counts: { placed: number; duplicate: number; rejected: number },
+  errors: RowError[],
+  row: number,
+  o: Outcome | ReturnType<typeof conflict>,
+) => {
   if (o === 'placed') counts.placed++;
   else if (o === 'duplicate') counts.duplicate++;
   else {

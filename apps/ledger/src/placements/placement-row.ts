@@ -5,9 +5,32 @@ import { accountIdOf } from '../accounts/account-ids';
 
 /** One line of a placement file, flat (CSV header names = NDJSON keys). Lists: `;` (emails, phones), `|` (address lines). */
 export const PLACEMENT_FIELDS = [
-  'creditorId', 'creditorAccountRef', 'debtorReference', 'fullName', 'givenName', 'familyName', 'dateOfBirth', 'nationalId',
-  'emails', 'phones', 'addressLines', 'city', 'region', 'postalCode', 'country', 'timeZone', 'currency', 'principalMinor',
-  'interestMinor', 'feesMinor', 'originatedOn', 'firstUnpaidDueDate', 'chargedOffOn', 'lastPaymentOn', 'product', 'interestRateBps',
+  'creditorId',
+  'creditorAccountRef',
+  'debtorReference',
+  'fullName',
+  'givenName',
+  'familyName',
+  'dateOfBirth',
+  'nationalId',
+  'emails',
+  'phones',
+  'addressLines',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'timeZone',
+  'currency',
+  'principalMinor',
+  'interestMinor',
+  'feesMinor',
+  'originatedOn',
+  'firstUnpaidDueDate',
+  'chargedOffOn',
+  'lastPaymentOn',
+  'product',
+  'interestRateBps',
 ] as const;
 const KNOWN = new Set<string>(PLACEMENT_FIELDS);
 
@@ -17,24 +40,42 @@ export type ParsedRow =
   | Readonly<{ ok: true; row: number; accountId: string; command: PlaceAccount; events: AccountEvent[] }>
   | Readonly<{ ok: false; row: number; errors: readonly FieldError[] }>;
 
-export type RowDefaults = Readonly<{ creditorId?: string; placedAt: string; allowedCreditors?: readonly string[] }>;
+export type RowDefaults = Readonly<{
+  creditorId?: string;
+  placedAt: string;
+  allowedCreditors?: readonly string[];
+}>;
 
 const MINOR = /^(0|[1-9][0-9]{0,17})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const text = (value: unknown): string | undefined => {
   if (value === undefined || value === null) return undefined;
-  const s = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : JSON.stringify(value);
+  const s =
+    typeof value === 'string'
+      ? value.trim()
+      : typeof value === 'number'
+        ? String(value)
+        : JSON.stringify(value);
   return s === '' ? undefined : s;
 };
 const list = (value: unknown, separator: string): string[] =>
-  Array.isArray(value) ? value.map((v) => String(v).trim()).filter(Boolean) : (text(value)?.split(separator).map((v) => v.trim()).filter(Boolean) ?? []);
+  Array.isArray(value)
+    ? value.map((v) => String(v).trim()).filter(Boolean)
+    : (text(value)
+        ?.split(separator)
+        .map((v) => v.trim())
+        .filter(Boolean) ?? []);
 
 /**
  * Validates one record and turns it into a PlaceAccount, naming every failing field; the domain
  * then decides it (so anything the app did not check is still refused, as field `row`).
  */
-export const parsePlacementRow = (record: Readonly<Record<string, unknown>>, row: number, defaults: RowDefaults): ParsedRow => {
+export const parsePlacementRow = (
+  record: Readonly<Record<string, unknown>>,
+  row: number,
+  defaults: RowDefaults,
+): ParsedRow => {
   const errors: FieldError[] = [];
   const fail = (field: string, reason: string) => void errors.push({ field, reason });
   for (const key of Object.keys(record)) if (!KNOWN.has(key)) fail(key, 'unknown field');
@@ -46,7 +87,8 @@ export const parsePlacementRow = (record: Readonly<Record<string, unknown>>, row
     return v ?? '';
   };
   const creditorId = get('creditorId') ?? defaults.creditorId ?? required('creditorId', 100);
-  if (creditorId && defaults.allowedCreditors && !defaults.allowedCreditors.includes(creditorId)) fail('creditorId', 'is not one of your creditors');
+  if (creditorId && defaults.allowedCreditors && !defaults.allowedCreditors.includes(creditorId))
+    fail('creditorId', 'is not one of your creditors');
   const creditorAccountRef = required('creditorAccountRef', 100);
   const reference = required('debtorReference', 100);
   const fullName = required('fullName');
@@ -60,8 +102,15 @@ export const parsePlacementRow = (record: Readonly<Record<string, unknown>>, row
     if (v && !MINOR.test(v)) fail(field, 'must be a whole number of minor units, zero or more (e.g. 150000)');
     return v && MINOR.test(v) ? BigInt(v) : 0n;
   };
-  const balance = { principal: amount('principalMinor', false), interest: amount('interestMinor', true), fees: amount('feesMinor', true) };
-  const date = (field: 'originatedOn' | 'firstUnpaidDueDate' | 'chargedOffOn' | 'lastPaymentOn' | 'dateOfBirth', optional: boolean) => {
+  const balance = {
+    principal: amount('principalMinor', false),
+    interest: amount('interestMinor', true),
+    fees: amount('feesMinor', true),
+  };
+  const date = (
+    field: 'originatedOn' | 'firstUnpaidDueDate' | 'chargedOffOn' | 'lastPaymentOn' | 'dateOfBirth',
+    optional: boolean,
+  ) => {
     const v = optional ? get(field) : required(field);
     if (v && !isIsoDate(v)) fail(field, 'must be a date YYYY-MM-DD');
     return v ?? null;
@@ -75,11 +124,13 @@ export const parsePlacementRow = (record: Readonly<Record<string, unknown>>, row
   const bad = emails.find((e) => !EMAIL.test(e));
   if (bad !== undefined) fail('emails', `not an e-mail address: ${bad}`);
   const rate = get('interestRateBps');
-  if (rate !== undefined && !(/^[0-9]{1,6}$/.test(rate) && Number(rate) <= 100_000)) fail('interestRateBps', 'must be a whole number of basis points, 0 to 100000');
+  if (rate !== undefined && !(/^[0-9]{1,6}$/.test(rate) && Number(rate) <= 100_000))
+    fail('interestRateBps', 'must be a whole number of basis points, 0 to 100000');
   const lines = list(record['addressLines'], '|');
   const city = get('city');
   const country = get('country');
-  if ((lines.length > 0 || city) && (!city || !country)) fail(city ? 'country' : 'city', 'is required with an address');
+  if ((lines.length > 0 || city) && (!city || !country))
+    fail(city ? 'country' : 'city', 'is required with an address');
   if (country && !/^[A-Z]{2}$/.test(country)) fail('country', 'must be an ISO 3166 alpha-2 code');
   if (errors.length > 0) return { ok: false, row, errors };
 
@@ -87,24 +138,50 @@ export const parsePlacementRow = (record: Readonly<Record<string, unknown>>, row
   const command: PlaceAccount = {
     type: 'PlaceAccount',
     data: {
-      accountId, creditorId, creditorAccountRef, currency: currency as PlaceAccount['data']['currency'], balance,
+      accountId,
+      creditorId,
+      creditorAccountRef,
+      currency: currency as PlaceAccount['data']['currency'],
+      balance,
       debtor: {
         reference,
-        identity: { fullName, givenName: get('givenName'), familyName: get('familyName'), dateOfBirth: dateOfBirth ?? undefined, nationalId: get('nationalId') },
+        identity: {
+          fullName,
+          givenName: get('givenName'),
+          familyName: get('familyName'),
+          dateOfBirth: dateOfBirth ?? undefined,
+          nationalId: get('nationalId'),
+        },
         contact: {
-          emails, phones: list(record['phones'], ';'),
-          address: city && country ? { lines, city, region: get('region'), postalCode: get('postalCode'), country } : undefined,
+          emails,
+          phones: list(record['phones'], ';'),
+          address:
+            city && country
+              ? { lines, city, region: get('region'), postalCode: get('postalCode'), country }
+              : undefined,
         },
       },
-      originatedOn, firstUnpaidDueDate, chargedOffOn, lastPaymentOn, product,
+      originatedOn,
+      firstUnpaidDueDate,
+      chargedOffOn,
+      lastPaymentOn,
+      product,
       interestTerms: rate !== undefined ? { annualRateBps: Number(rate) } : null,
-      timeZone, placedAt: defaults.placedAt,
+      timeZone,
+      placedAt: defaults.placedAt,
     },
   };
   try {
-    return { ok: true, row, accountId, command, events: accountDecider.decide(command, accountDecider.initialState()) };
+    return {
+      ok: true,
+      row,
+      accountId,
+      command,
+      events: accountDecider.decide(command, accountDecider.initialState()),
+    };
   } catch (error) {
-    if (error instanceof AccountRuleViolated) return { ok: false, row, errors: [{ field: 'row', reason: error.message }] };
+    if (error instanceof AccountRuleViolated)
+      return { ok: false, row, errors: [{ field: 'row', reason: error.message }] };
     throw error;
   }
 };

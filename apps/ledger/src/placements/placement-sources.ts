@@ -13,7 +13,8 @@ export type SourceRecord =
 export const formatOf = (contentType: string | undefined): PlacementFormat | undefined => {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'text/csv' || type === 'application/csv') return 'csv';
-  if (type === 'application/x-ndjson' || type === 'application/ndjson' || type === 'application/jsonl') return 'ndjson';
+  if (type === 'application/x-ndjson' || type === 'application/ndjson' || type === 'application/jsonl')
+    return 'ndjson';
   return undefined;
 };
 
@@ -34,12 +35,15 @@ export async function* readRecords(input: Readable, format: PlacementFormat): As
         yield { row: line, errors: [{ field: 'row', reason: 'not a JSON object' }] };
         continue;
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) yield { row: line, errors: [{ field: 'row', reason: 'not a JSON object' }] };
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        yield { row: line, errors: [{ field: 'row', reason: 'not a JSON object' }] };
       else yield { row: line, record: value as Record<string, unknown> };
     }
     return;
   }
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+  const parser = input.pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
+  );
   input.on('error', (error) => parser.destroy(error));
   let header: string[] | undefined;
   let row = 0;
@@ -50,7 +54,10 @@ export async function* readRecords(input: Readable, format: PlacementFormat): As
       continue;
     }
     if (fields.length !== header.length) {
-      yield { row, errors: [{ field: 'row', reason: `expected ${header.length} fields, got ${fields.length}` }] };
+      yield {
+        row,
+        errors: [{ field: 'row', reason: `expected ${header.length} fields, got ${fields.length}` }],
+      };
       continue;
     }
     const record: Record<string, unknown> = {};

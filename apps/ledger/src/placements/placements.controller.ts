@@ -1,5 +1,27 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res, UnsupportedMediaTypeException, ConflictException } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+  ConflictException,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiProperty,
+  ApiPropertyOptional,
+} from '@nestjs/swagger';
 import { Actor, Roles } from '@cartera/platform';
 import type { Actor as Caller } from '@cartera/platform';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
@@ -12,10 +34,18 @@ import { PlacementsTable, PlacementSummary } from './placements.table';
 
 export class PlacementQuery {
   @ApiPropertyOptional({ description: 'Creditor of rows without a creditorId column.' })
-  @IsOptional() @IsString() @Length(1, 100) creditorId?: string;
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  creditorId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Choose the id to watch progress (GET /placements/:id) while uploading.' })
-  @IsOptional() @IsUUID() placementId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Choose the id to watch progress (GET /placements/:id) while uploading.',
+  })
+  @IsOptional()
+  @IsUUID()
+  placementId?: string;
 }
 
 export class PlacementSummaryDto implements PlacementSummary {
@@ -50,20 +80,28 @@ export class PlacementsController {
   @Post()
   @Roles('supervisor')
   @ApiOperation({
-    summary: 'Import a placement file (CSV with a header row, or NDJSON), streamed; answers when the file is processed.',
+    summary:
+      'Import a placement file (CSV with a header row, or NDJSON), streamed; answers when the file is processed.',
     description: `Fields (CSV header = NDJSON keys): ${PLACEMENT_FIELDS.join(', ')}. Money in minor units; emails and phones separated by ";", address lines by "|". Bad rows go to the error report; rows already placed are no-ops.`,
   })
   @ApiConsumes('text/csv', 'application/x-ndjson')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiCreatedResponse({ type: PlacementSummaryDto })
-  async import(@Req() req: Request, @Query() q: PlacementQuery, @Actor() caller: Caller): Promise<PlacementSummary> {
+  async import(
+    @Req() req: Request,
+    @Query() q: PlacementQuery,
+    @Actor() caller: Caller,
+  ): Promise<PlacementSummary> {
     const format: PlacementFormat | undefined = formatOf(req.headers['content-type']);
     if (!format) throw new UnsupportedMediaTypeException('Send text/csv or application/x-ndjson');
     const placementId = q.placementId ?? v7();
-    if (!(await this.placements.start(placementId, format, caller.id, null))) throw new ConflictException(`Placement ${placementId} exists already`);
+    if (!(await this.placements.start(placementId, format, caller.id, null)))
+      throw new ConflictException(`Placement ${placementId} exists already`);
     await this.importer
       .run(req, {
-        placementId, format, actor: { kind: 'user', id: caller.id },
+        placementId,
+        format,
+        actor: { kind: 'user', id: caller.id },
         ...(q.creditorId ? { creditorId: q.creditorId } : {}),
         ...(caller.creditors ? { allowedCreditors: caller.creditors } : {}),
       })
@@ -88,7 +126,10 @@ export class PlacementsController {
   @ApiOkResponse({ schema: { type: 'string' } })
   async errors(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     if (!(await this.placements.get(id))) throw new NotFoundException(`Placement ${id} not found`);
-    res.status(200).type('text/csv').setHeader('Content-Disposition', `attachment; filename="placement-${id}-errors.csv"`);
+    res
+      .status(200)
+      .type('text/csv')
+      .setHeader('Content-Disposition', `attachment; filename="placement-${id}-errors.csv"`);
     res.write('row,field,reason\n');
     for await (const page of this.placements.errors(id)) {
       const chunk = page.map((e) => `${e.row},${csvCell(e.field)},${csvCell(e.reason)}\n`).join('');

@@ -25,13 +25,28 @@ describe('placements over HTTP', () => {
 
   it('imports a streamed CSV: good rows placed, bad rows reported, duplicates no-ops; the report downloads as CSV', async () => {
     const http = request(app.getHttpServer());
-    const res = await http.post('/placements').query({ creditorId: 'http-bank' }).set('Authorization', await as('supervisor'))
-      .set('Content-Type', 'text/csv').send(CSV);
+    const res = await http
+      .post('/placements')
+      .query({ creditorId: 'http-bank' })
+      .set('Authorization', await as('supervisor'))
+      .set('Content-Type', 'text/csv')
+      .send(CSV);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'completed', format: 'csv', rowsRead: 4, rowsPlaced: 2, rowsDuplicate: 1, rowsRejected: 1 });
-    const progress = await http.get(`/placements/${res.body.placementId}`).set('Authorization', await as('analyst'));
+    expect(res.body).toMatchObject({
+      status: 'completed',
+      format: 'csv',
+      rowsRead: 4,
+      rowsPlaced: 2,
+      rowsDuplicate: 1,
+      rowsRejected: 1,
+    });
+    const progress = await http
+      .get(`/placements/${res.body.placementId}`)
+      .set('Authorization', await as('analyst'));
     expect(progress.body).toEqual(res.body);
-    const report = await http.get(`/placements/${res.body.placementId}/errors`).set('Authorization', await as('supervisor'));
+    const report = await http
+      .get(`/placements/${res.body.placementId}/errors`)
+      .set('Authorization', await as('supervisor'));
     expect(report.status).toBe(200);
     expect(report.headers['content-type']).toMatch(/text\/csv/);
     expect(report.text).toBe(
@@ -41,11 +56,37 @@ describe('placements over HTTP', () => {
 
   it('refuses other media types (415), other roles (403) and rows of creditors outside the token’s scope', async () => {
     const http = request(app.getHttpServer());
-    expect((await http.post('/placements').set('Authorization', await as('supervisor')).set('Content-Type', 'application/json').send({})).status).toBe(415);
-    expect((await http.post('/placements').set('Authorization', await as('agent')).set('Content-Type', 'text/csv').send(CSV)).status).toBe(403);
-    const scoped = await http.post('/placements').query({ creditorId: 'http-bank' }).set('Authorization', await as('supervisor', ['other-bank']))
-      .set('Content-Type', 'text/csv').send(CSV);
+    expect(
+      (
+        await http
+          .post('/placements')
+          .set('Authorization', await as('supervisor'))
+          .set('Content-Type', 'application/json')
+          .send({})
+      ).status,
+    ).toBe(415);
+    expect(
+      (
+        await http
+          .post('/placements')
+          .set('Authorization', await as('agent'))
+          .set('Content-Type', 'text/csv')
+          .send(CSV)
+      ).status,
+    ).toBe(403);
+    const scoped = await http
+      .post('/placements')
+      .query({ creditorId: 'http-bank' })
+      .set('Authorization', await as('supervisor', ['other-bank']))
+      .set('Content-Type', 'text/csv')
+      .send(CSV);
     expect(scoped.body).toMatchObject({ rowsPlaced: 0, rowsRejected: 4 });
-    expect((await http.get('/placements/0190f5a4-7c1e-7b3a-9d2e-1f2a3b4c5d6e').set('Authorization', await as('analyst'))).status).toBe(404);
+    expect(
+      (
+        await http
+          .get('/placements/0190f5a4-7c1e-7b3a-9d2e-1f2a3b4c5d6e')
+          .set('Authorization', await as('analyst'))
+      ).status,
+    ).toBe(404);
   });
 });

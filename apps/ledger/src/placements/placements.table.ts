@@ -55,19 +55,30 @@ export class PlacementsTable {
   }
 
   async finish(id: string, failure?: string): Promise<void> {
-    await this.pool.query(`UPDATE ${this.t.placements} SET status = $2, failure = $3, finished_at = now() WHERE placement_id = $1`, [
-      id, failure ? 'failed' : 'completed', failure ?? null,
-    ]);
+    await this.pool.query(
+      `UPDATE ${this.t.placements} SET status = $2, failure = $3, finished_at = now() WHERE placement_id = $1`,
+      [id, failure ? 'failed' : 'completed', failure ?? null],
+    );
   }
 
   async get(id: string): Promise<PlacementSummary | undefined> {
-    const { rows } = await this.pool.query(`SELECT * FROM ${this.t.placements} WHERE placement_id = $1`, [id]);
+    const { rows } = await this.pool.query(`SELECT * FROM ${this.t.placements} WHERE placement_id = $1`, [
+      id,
+    ]);
     const r = rows[0];
     if (!r) return undefined;
     return {
-      placementId: r.placement_id, status: r.status, format: r.format, source: r.source, createdBy: r.created_by,
-      rowsRead: Number(r.rows_read), rowsPlaced: Number(r.rows_placed), rowsDuplicate: Number(r.rows_duplicate),
-      rowsRejected: Number(r.rows_rejected), failure: r.failure, startedAt: r.started_at.toISOString(),
+      placementId: r.placement_id,
+      status: r.status,
+      format: r.format,
+      source: r.source,
+      createdBy: r.created_by,
+      rowsRead: Number(r.rows_read),
+      rowsPlaced: Number(r.rows_placed),
+      rowsDuplicate: Number(r.rows_duplicate),
+      rowsRejected: Number(r.rows_rejected),
+      failure: r.failure,
+      startedAt: r.started_at.toISOString(),
       finishedAt: r.finished_at ? r.finished_at.toISOString() : null,
     };
   }

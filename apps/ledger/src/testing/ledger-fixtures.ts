@@ -15,7 +15,11 @@ export const placement = (ref: string, overrides: Partial<PlaceAccount['data']> 
       accountId: accountIdOf(creditorId, ref),
       creditorId,
       creditorAccountRef: ref,
-      debtor: { reference: `D-${ref}`, identity: { fullName: 'Ana Pérez' }, contact: { emails: ['ana@example.com'], phones: [] } },
+      debtor: {
+        reference: `D-${ref}`,
+        identity: { fullName: 'Ana Pérez' },
+        contact: { emails: ['ana@example.com'], phones: [] },
+      },
       currency: 'COP',
       balance: { principal: 100_000n, interest: 2_000n, fees: 1_500n },
       originatedOn: '2023-01-15',

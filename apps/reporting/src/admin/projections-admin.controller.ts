@@ -1,7 +1,11 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@cartera/platform';
-import { ProjectionsRunner, type ProjectionStatus, type RebuildStatus } from '../projections/projections.runner';
+import {
+  ProjectionsRunner,
+  type ProjectionStatus,
+  type RebuildStatus,
+} from '../projections/projections.runner';
 
 /** Operating the projections: their lag and status, and rebuilds without downtime. */
 @ApiTags('admin')
@@ -18,7 +22,10 @@ export class ProjectionsAdminController {
 
   @Post(':name/rebuild')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Replays the topics from the start into shadow tables and swaps them in when caught up (202; `?wait=true` answers when done).' })
+  @ApiOperation({
+    summary:
+      'Replays the topics from the start into shadow tables and swaps them in when caught up (202; `?wait=true` answers when done).',
+  })
   @ApiQuery({ name: 'wait', required: false, type: Boolean })
   async rebuild(@Param('name') name: string, @Query('wait') wait?: string): Promise<RebuildStatus> {
     const run = this.runner.rebuild(name);

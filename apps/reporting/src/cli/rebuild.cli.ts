@@ -12,7 +12,8 @@ const main = async () => {
   const def = name ? projectionNamed(name) : undefined;
   if (!def) throw new Error(`usage: rebuild.cli.ts <${PROJECTIONS.map((p) => p.name).join('|')}>`);
   const config = loadConfig(ReportingConfig, process.env);
-  if (config.BUS !== 'postgres') throw new Error('Rebuild replays the PostgreSQL bus log; BUS=kafka is not supported yet');
+  if (config.BUS !== 'postgres')
+    throw new Error('Rebuild replays the PostgreSQL bus log; BUS=kafka is not supported yet');
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
   try {
     const result = await new ProjectionRebuild(pool, def, config.DB_SCHEMA).run();

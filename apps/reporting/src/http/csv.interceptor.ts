@@ -17,7 +17,10 @@ export const csvField = (value: unknown): string => {
 export const toCsv = (rows: readonly Record<string, unknown>[]): string => {
   if (rows.length === 0) return '';
   const columns = Object.keys(rows[0]);
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))].join('\r\n') + '\r\n';
+  return (
+    [columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))].join('\r\n') +
+    '\r\n'
+  );
 };
 
 /**

@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO4217CurrencyCode, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO4217CurrencyCode,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { IsISO8601 } from 'class-validator';
 
 const IsDay = () => IsISO8601({ strict: true, strictSeparator: true });

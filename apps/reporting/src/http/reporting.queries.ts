@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@cartera/platform';
 import type { Pool } from 'pg';
 import { isoText } from '../projections/sql';
-import type { AccountsQuery, BucketMovementsQuery, CollectionsQuery, PortfolioSummaryQuery } from './reporting.dto';
+import type {
+  AccountsQuery,
+  BucketMovementsQuery,
+  CollectionsQuery,
+  PortfolioSummaryQuery,
+} from './reporting.dto';
 
 /** A list answer: rows plus, for paged lists, the cursor of the next page. */
 export type Page<T> = { items: T[]; nextCursor?: string | null };
@@ -57,7 +62,9 @@ export class ReportingQueries {
   }
 
   async collections(q: CollectionsQuery, creditors: Scope): Promise<Page<Record<string, unknown>>> {
-    const by = { day: `day::text AS day`, creditor: `creditor_id AS "creditorId"`, channel: 'channel' }[q.groupBy ?? 'day'];
+    const by = { day: `day::text AS day`, creditor: `creditor_id AS "creditorId"`, channel: 'channel' }[
+      q.groupBy ?? 'day'
+    ];
     const groupColumn = { day: 'day', creditor: 'creditor_id', channel: 'channel' }[q.groupBy ?? 'day'];
     const w = new Where()
       .add((p) => `day >= ${p}::date`, q.from)
@@ -106,7 +113,8 @@ export class ReportingQueries {
       w.params,
     );
     const items = rows.slice(0, limit);
-    const nextCursor = rows.length > limit ? Buffer.from(items[items.length - 1].accountId).toString('base64url') : null;
+    const nextCursor =
+      rows.length > limit ? Buffer.from(items[items.length - 1].accountId).toString('base64url') : null;
     return { items, nextCursor };
   }
 

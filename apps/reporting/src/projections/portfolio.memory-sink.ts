@@ -1,12 +1,24 @@
 import type { ClientBase } from 'pg';
 import { lookupsOf, projectPortfolio, type ProjectedMessage } from './portfolio.projection';
 import {
-  collectionsKey, movementKey, paymentKey, portfolioGroupKey,
-  type AccountRow, type CollectionsDelta, type MovementDelta, type PaymentRow, type PortfolioGroup,
+  collectionsKey,
+  movementKey,
+  paymentKey,
+  portfolioGroupKey,
+  type AccountRow,
+  type CollectionsDelta,
+  type MovementDelta,
+  type PaymentRow,
+  type PortfolioGroup,
 } from './portfolio.rows';
 import { accountValues, paymentValues } from './portfolio.sql-sink';
 import {
-  ACCOUNT_COLUMNS, COLLECTIONS_COLUMNS, MOVEMENT_COLUMNS, PAYMENT_COLUMNS, PORTFOLIO_COLUMNS, type PortfolioTables,
+  ACCOUNT_COLUMNS,
+  COLLECTIONS_COLUMNS,
+  MOVEMENT_COLUMNS,
+  PAYMENT_COLUMNS,
+  PORTFOLIO_COLUMNS,
+  type PortfolioTables,
 } from './portfolio.tables';
 import { copyRows } from './sql';
 
@@ -17,14 +29,19 @@ import { copyRows } from './sql';
 export class PortfolioMemorySink {
   private readonly accounts = new Map<string, AccountRow>();
   private readonly payments = new Map<string, PaymentRow>();
-  private readonly portfolio = new Map<string, { group: PortfolioGroup; days: Map<string, { count: number; balance: bigint }> }>();
+  private readonly portfolio = new Map<
+    string,
+    { group: PortfolioGroup; days: Map<string, { count: number; balance: bigint }> }
+  >();
   private readonly collections = new Map<string, CollectionsDelta>();
   private readonly movements = new Map<string, MovementDelta>();
 
   apply(m: ProjectedMessage): void {
     const look = lookupsOf(m);
     if (!look) return;
-    const payment = look.paymentId ? this.payments.get(paymentKey(look.accountId, look.paymentId)) : undefined;
+    const payment = look.paymentId
+      ? this.payments.get(paymentKey(look.accountId, look.paymentId))
+      : undefined;
     const c = projectPortfolio(m, this.accounts.get(look.accountId), payment);
     if (c.account) this.accounts.set(c.account.accountId, c.account);
     if (c.payment) this.payments.set(paymentKey(c.payment.accountId, c.payment.paymentId), c.payment);
@@ -32,7 +49,14 @@ export class PortfolioMemorySink {
     for (const d of c.portfolio) {
       const k = portfolioGroupKey(d);
       let entry = this.portfolio.get(k);
-      if (!entry) this.portfolio.set(k, (entry = { group: { creditorId: d.creditorId, currency: d.currency, bucket: d.bucket, status: d.status }, days: new Map() }));
+      if (!entry)
+        this.portfolio.set(
+          k,
+          (entry = {
+            group: { creditorId: d.creditorId, currency: d.currency, bucket: d.bucket, status: d.status },
+            days: new Map(),
+          }),
+        );
       const day = entry.days.get(d.day);
       if (day) {
         day.count += d.count;
@@ -76,11 +100,35 @@ export class PortfolioMemorySink {
       }
     }
     await copyRows(client, t.portfolioDaily, PORTFOLIO_COLUMNS, series);
-    await copyRows(client, t.collectionsDaily, COLLECTIONS_COLUMNS, [...this.collections.values()].map((d) => [
-      d.day, d.creditorId, d.currency, d.channel, d.paymentCount, d.gross, d.reversalCount, d.reversed, d.gross - d.reversed,
-    ]));
-    await copyRows(client, t.bucketMovements, MOVEMENT_COLUMNS, [...this.movements.values()].map((d) => [
-      d.day, d.creditorId, d.currency, d.fromBucket, d.toBucket, d.count, d.balance,
-    ]));
+    await copyRows(
+      client,
+      t.collectionsDaily,
+      COLLECTIONS_COLUMNS,
+      [...this.collections.values()].map((d) => [
+        d.day,
+        d.creditorId,
+        d.currency,
+        d.channel,
+        d.paymentCount,
+        d.gross,
+        d.reversalCount,
+        d.reversed,
+        d.gross - d.reversed,
+      ]),
+    );
+    await copyRows(
+      client,
+      t.bucketMovements,
+      MOVEMENT_COLUMNS,
+      [...this.movements.values()].map((d) => [
+        d.day,
+        d.creditorId,
+        d.currency,
+        d.fromBucket,
+        d.toBucket,
+        d.count,
+        d.balance,
+      ]),
+    );
   }
 }

@@ -39,9 +39,20 @@ export type PortfolioGroup = { creditorId: string; currency: string; bucket: str
 export type PortfolioDelta = PortfolioGroup & { day: string; count: number; balance: bigint };
 
 export type CollectionsKey = { day: string; creditorId: string; currency: string; channel: string };
-export type CollectionsDelta = CollectionsKey & { paymentCount: number; gross: bigint; reversalCount: number; reversed: bigint };
+export type CollectionsDelta = CollectionsKey & {
+  paymentCount: number;
+  gross: bigint;
+  reversalCount: number;
+  reversed: bigint;
+};
 
-export type MovementKey = { day: string; creditorId: string; currency: string; fromBucket: string; toBucket: string };
+export type MovementKey = {
+  day: string;
+  creditorId: string;
+  currency: string;
+  fromBucket: string;
+  toBucket: string;
+};
 export type MovementDelta = MovementKey & { count: number; balance: bigint };
 
 /** What one ledger message does to the portfolio read models. */
@@ -53,9 +64,12 @@ export type PortfolioChange = {
   movements: MovementDelta[];
 };
 
-export const portfolioGroupKey = (g: PortfolioGroup): string => `${g.creditorId}\u001f${g.currency}\u001f${g.bucket}\u001f${g.status}`;
-export const collectionsKey = (k: CollectionsKey): string => `${k.day}\u001f${k.creditorId}\u001f${k.currency}\u001f${k.channel}`;
-export const movementKey = (k: MovementKey): string => `${k.day}\u001f${k.creditorId}\u001f${k.currency}\u001f${k.fromBucket}\u001f${k.toBucket}`;
+export const portfolioGroupKey = (g: PortfolioGroup): string =>
+  `${g.creditorId}\u001f${g.currency}\u001f${g.bucket}\u001f${g.status}`;
+export const collectionsKey = (k: CollectionsKey): string =>
+  `${k.day}\u001f${k.creditorId}\u001f${k.currency}\u001f${k.channel}`;
+export const movementKey = (k: MovementKey): string =>
+  `${k.day}\u001f${k.creditorId}\u001f${k.currency}\u001f${k.fromBucket}\u001f${k.toBucket}`;
 export const paymentKey = (accountId: string, paymentId: string): string => `${accountId}\u001f${paymentId}`;
 
 /** Bucket of an account the ledger has not aged yet. */

@@ -1,6 +1,14 @@
 import { lookupsOf, projectPortfolio, type ProjectedMessage } from './portfolio.projection';
 import {
-  collectionsKey, movementKey, paymentKey, portfolioGroupKey, type AccountRow, type CollectionsDelta, type MovementDelta, type PaymentRow, type PortfolioChange,
+  collectionsKey,
+  movementKey,
+  paymentKey,
+  portfolioGroupKey,
+  type AccountRow,
+  type CollectionsDelta,
+  type MovementDelta,
+  type PaymentRow,
+  type PortfolioChange,
   type PortfolioDelta,
 } from './portfolio.rows';
 import { ACCOUNT_COLUMNS, PAYMENT_COLUMNS, type PortfolioTables } from './portfolio.tables';
@@ -22,32 +30,102 @@ const selectAccount = (t: PortfolioTables) => `
   WHERE a.account_id = $1 FOR UPDATE OF a`;
 
 const toAccount = (r: AccountRecord): AccountRow => ({
-  accountId: r.account_id as string, creditorId: r.creditor_id as string, debtorId: r.debtor_id as string,
-  creditorAccountRef: r.creditor_account_ref as string, product: r.product as string, currency: r.currency as string,
-  principal: BigInt(r.principal as string), interest: BigInt(r.interest as string), fees: BigInt(r.fees as string),
-  balance: BigInt(r.balance as string), creditBalance: BigInt(r.credit_balance as string), totalPaid: BigInt(r.total_paid as string),
-  status: r.status as string, daysPastDue: r.days_past_due as number | null, dpdAsOf: r.dpd_as_of as string | null, bucket: r.bucket as string,
-  firstUnpaidDueDate: r.first_unpaid_due_date as string, placedAt: r.placed_at as string, lastPaymentAt: r.last_payment_at as string | null,
-  closedOn: r.closed_on as string | null, lastEventAt: r.last_event_at as string,
+  accountId: r.account_id as string,
+  creditorId: r.creditor_id as string,
+  debtorId: r.debtor_id as string,
+  creditorAccountRef: r.creditor_account_ref as string,
+  product: r.product as string,
+  currency: r.currency as string,
+  principal: BigInt(r.principal as string),
+  interest: BigInt(r.interest as string),
+  fees: BigInt(r.fees as string),
+  balance: BigInt(r.balance as string),
+  creditBalance: BigInt(r.credit_balance as string),
+  totalPaid: BigInt(r.total_paid as string),
+  status: r.status as string,
+  daysPastDue: r.days_past_due as number | null,
+  dpdAsOf: r.dpd_as_of as string | null,
+  bucket: r.bucket as string,
+  firstUnpaidDueDate: r.first_unpaid_due_date as string,
+  placedAt: r.placed_at as string,
+  lastPaymentAt: r.last_payment_at as string | null,
+  closedOn: r.closed_on as string | null,
+  lastEventAt: r.last_event_at as string,
 });
 
 /** Column values of an account row, in ACCOUNT_COLUMNS order. */
 export const accountValues = (a: AccountRow): unknown[] => [
-  a.accountId, a.creditorId, a.debtorId, a.creditorAccountRef, a.product, a.currency, a.principal, a.interest, a.fees, a.balance,
-  a.creditBalance, a.totalPaid, a.status, a.daysPastDue, a.dpdAsOf, a.bucket, a.firstUnpaidDueDate, a.placedAt, a.lastPaymentAt,
-  a.closedOn, a.lastEventAt,
+  a.accountId,
+  a.creditorId,
+  a.debtorId,
+  a.creditorAccountRef,
+  a.product,
+  a.currency,
+  a.principal,
+  a.interest,
+  a.fees,
+  a.balance,
+  a.creditBalance,
+  a.totalPaid,
+  a.status,
+  a.daysPastDue,
+  a.dpdAsOf,
+  a.bucket,
+  a.firstUnpaidDueDate,
+  a.placedAt,
+  a.lastPaymentAt,
+  a.closedOn,
+  a.lastEventAt,
 ];
 
-export const paymentValues = (p: PaymentRow): unknown[] => [p.accountId, p.paymentId, p.creditorId, p.currency, p.channel, p.amount, p.paidOn, p.reversedOn];
+export const paymentValues = (p: PaymentRow): unknown[] => [
+  p.accountId,
+  p.paymentId,
+  p.creditorId,
+  p.currency,
+  p.channel,
+  p.amount,
+  p.paidOn,
+  p.reversedOn,
+];
 
 const columns = (spec: readonly (readonly [string, string])[]) => spec.map(([n]) => `"${n}"`).join(', ');
-const arrays = (spec: readonly (readonly [string, string])[], first: number) => spec.map(([, type], i) => `$${first + i}::${type}[]`).join(', ');
+const arrays = (spec: readonly (readonly [string, string])[], first: number) =>
+  spec.map(([, type], i) => `$${first + i}::${type}[]`).join(', ');
 const updates = (spec: readonly (readonly [string, string])[], keys: string[]) =>
-  spec.filter(([n]) => !keys.includes(n)).map(([n]) => `"${n}" = excluded."${n}"`).join(', ');
+  spec
+    .filter(([n]) => !keys.includes(n))
+    .map(([n]) => `"${n}" = excluded."${n}"`)
+    .join(', ');
 
-const PORTFOLIO_DELTA = [['creditor_id', 'text'], ['currency', 'text'], ['bucket', 'text'], ['status', 'text'], ['day', 'date'], ['cnt', 'int'], ['bal', 'bigint']] as const;
-const COLLECTIONS_DELTA = [['day', 'date'], ['creditor_id', 'text'], ['currency', 'text'], ['channel', 'text'], ['payment_count', 'int'], ['gross', 'bigint'], ['reversal_count', 'int'], ['reversed', 'bigint']] as const;
-const MOVEMENT_DELTA = [['day', 'date'], ['creditor_id', 'text'], ['currency', 'text'], ['from_bucket', 'text'], ['to_bucket', 'text'], ['account_count', 'int'], ['balance', 'bigint']] as const;
+const PORTFOLIO_DELTA = [
+  ['creditor_id', 'text'],
+  ['currency', 'text'],
+  ['bucket', 'text'],
+  ['status', 'text'],
+  ['day', 'date'],
+  ['cnt', 'int'],
+  ['bal', 'bigint'],
+] as const;
+const COLLECTIONS_DELTA = [
+  ['day', 'date'],
+  ['creditor_id', 'text'],
+  ['currency', 'text'],
+  ['channel', 'text'],
+  ['payment_count', 'int'],
+  ['gross', 'bigint'],
+  ['reversal_count', 'int'],
+  ['reversed', 'bigint'],
+] as const;
+const MOVEMENT_DELTA = [
+  ['day', 'date'],
+  ['creditor_id', 'text'],
+  ['currency', 'text'],
+  ['from_bucket', 'text'],
+  ['to_bucket', 'text'],
+  ['account_count', 'int'],
+  ['balance', 'bigint'],
+] as const;
 
 /**
  * Every write of one message in one statement (data-modifying CTEs over unnest arrays; an empty
@@ -67,7 +145,8 @@ const writeStatement = (t: PortfolioTables, into = ''): string => {
   const col = next(COLLECTIONS_DELTA);
   const mov = next(MOVEMENT_DELTA);
   const pd = next(PORTFOLIO_DELTA);
-  const group = (a: string, b: string) => ['creditor_id', 'currency', 'bucket', 'status'].map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
+  const group = (a: string, b: string) =>
+    ['creditor_id', 'currency', 'bucket', 'status'].map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
   return `WITH
     acc AS (INSERT INTO ${t.accounts} (${columns(ACCOUNT_COLUMNS)}) SELECT * FROM unnest(${acc})
       ON CONFLICT (account_id) DO UPDATE SET ${updates(ACCOUNT_COLUMNS, ['account_id'])} RETURNING 1),
@@ -92,7 +171,14 @@ const writeStatement = (t: PortfolioTables, into = ''): string => {
   SELECT 1 ${into}`;
 };
 
-const ALL_ARRAYS = [...ACCOUNT_COLUMNS, ...PAYMENT_COLUMNS, ...COLLECTIONS_DELTA, ...MOVEMENT_DELTA, ...PORTFOLIO_DELTA, ['lock', 'text']] as const;
+const ALL_ARRAYS = [
+  ...ACCOUNT_COLUMNS,
+  ...PAYMENT_COLUMNS,
+  ...COLLECTIONS_DELTA,
+  ...MOVEMENT_DELTA,
+  ...PORTFOLIO_DELTA,
+  ['lock', 'text'],
+] as const;
 
 /**
  * The live path's aggregate writes as one function: it takes the lock, then runs the write
@@ -112,7 +198,8 @@ export const deltasFunctionSql = (t: PortfolioTables): string => `
     ${writeStatement(t, 'INTO done')};
   END $fn$`;
 
-const callDeltasFunction = (t: PortfolioTables) => `SELECT ${t.deltasFunction}(${ALL_ARRAYS.map((_, i) => `$${i + 1}`).join(', ')})`;
+const callDeltasFunction = (t: PortfolioTables) =>
+  `SELECT ${t.deltasFunction}(${ALL_ARRAYS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
 const statements = new Map<string, string>();
 const statementFor = (t: PortfolioTables): string => {
@@ -122,27 +209,51 @@ const statementFor = (t: PortfolioTables): string => {
   statements.set(t.accounts, sql);
   return sql;
 };
-const column = (rows: readonly (readonly unknown[])[], i: number) => rows.map((r) => (typeof r[i] === 'bigint' ? (r[i] as bigint).toString() : r[i]));
-const params = (spec: readonly unknown[], rows: readonly (readonly unknown[])[]) => spec.map((_, i) => column(rows, i));
+const column = (rows: readonly (readonly unknown[])[], i: number) =>
+  rows.map((r) => (typeof r[i] === 'bigint' ? (r[i] as bigint).toString() : r[i]));
+const params = (spec: readonly unknown[], rows: readonly (readonly unknown[])[]) =>
+  spec.map((_, i) => column(rows, i));
 
 /**
  * Applies one ledger message to the portfolio tables through `client` (the inbox transaction in
  * the live consumer, a rebuild's transaction for shadow tables): read, decide in TypeScript
  * (`projectPortfolio`), lock the touched portfolio groups, write — three round trips at most.
  */
-export const applyPortfolioSql = async (db: MessageWrites, t: PortfolioTables, m: ProjectedMessage): Promise<void> => {
+export const applyPortfolioSql = async (
+  db: MessageWrites,
+  t: PortfolioTables,
+  m: ProjectedMessage,
+): Promise<void> => {
   const look = lookupsOf(m);
   if (!look) return;
   if (db.spansMessages) return applyWithinTransaction(db, t, m, look);
-  const found = (await db.read<AccountRecord>({ name: `reporting-portfolio-read:${t.accounts}`, text: selectAccount(t), values: [look.accountId, look.paymentId ?? null] }))[0];
+  const found = (
+    await db.read<AccountRecord>({
+      name: `reporting-portfolio-read:${t.accounts}`,
+      text: selectAccount(t),
+      values: [look.accountId, look.paymentId ?? null],
+    })
+  )[0];
   const account = found ? toAccount(found) : undefined;
   writePortfolioChange(db, t, projectPortfolio(m, account, paymentOf(found, look, account)));
 };
 
-const paymentOf = (found: AccountRecord | undefined, look: { accountId: string; paymentId?: string }, account: AccountRow | undefined): PaymentRow | undefined =>
+const paymentOf = (
+  found: AccountRecord | undefined,
+  look: { accountId: string; paymentId?: string },
+  account: AccountRow | undefined,
+): PaymentRow | undefined =>
   found?.p_channel && look.paymentId
-    ? { accountId: look.accountId, paymentId: look.paymentId, creditorId: account?.creditorId ?? '', currency: account?.currency ?? '', channel: found.p_channel as string,
-        amount: BigInt(found.p_amount as string), paidOn: found.p_paid_on as string, reversedOn: found.p_reversed_on as string | null }
+    ? {
+        accountId: look.accountId,
+        paymentId: look.paymentId,
+        creditorId: account?.creditorId ?? '',
+        currency: account?.currency ?? '',
+        channel: found.p_channel as string,
+        amount: BigInt(found.p_amount as string),
+        paidOn: found.p_paid_on as string,
+        reversedOn: found.p_reversed_on as string | null,
+      }
     : undefined;
 
 /**
@@ -157,8 +268,14 @@ class TransactionRows {
 
   /** The changed rows in one statement. */
   write(db: MessageWrites, t: PortfolioTables): void {
-    const accounts = [...this.changedAccounts].sort().map((id) => this.accounts.get(id)).filter((a): a is AccountRow => a !== undefined);
-    const payments = [...this.changedPayments].sort().map((k) => this.payments.get(k)).filter((p): p is PaymentRow => p !== undefined);
+    const accounts = [...this.changedAccounts]
+      .sort()
+      .map((id) => this.accounts.get(id))
+      .filter((a): a is AccountRow => a !== undefined);
+    const payments = [...this.changedPayments]
+      .sort()
+      .map((k) => this.payments.get(k))
+      .filter((p): p is PaymentRow => p !== undefined);
     if (accounts.length === 0 && payments.length === 0) return;
     db.write(statementFor(t), [
       ...params(ACCOUNT_COLUMNS, accounts.map(accountValues)),
@@ -206,7 +323,12 @@ const selectAccounts = (t: PortfolioTables) => `
  * account missing from the table is remembered as absent (a placement in the batch creates it).
  * Ids that are not uuids are left to the one-account read, which fails on its own message only.
  */
-const readAhead = async (db: MessageWrites, t: PortfolioTables, rows: TransactionRows, messages: readonly ProjectedMessage[]): Promise<void> => {
+const readAhead = async (
+  db: MessageWrites,
+  t: PortfolioTables,
+  rows: TransactionRows,
+  messages: readonly ProjectedMessage[],
+): Promise<void> => {
   const accounts = new Set<string>();
   const payments: { accountId: string; paymentId: string }[] = [];
   for (const message of messages) {
@@ -227,7 +349,11 @@ const readAhead = async (db: MessageWrites, t: PortfolioTables, rows: Transactio
     const accountId = r.account_id as string;
     const account = rows.accounts.get(accountId) ?? toAccount(r);
     rows.accounts.set(accountId, account);
-    if (r.p_payment_id !== null) rows.payments.set(paymentKey(accountId, r.p_payment_id as string), paymentOf(r, { accountId, paymentId: r.p_payment_id as string }, account));
+    if (r.p_payment_id !== null)
+      rows.payments.set(
+        paymentKey(accountId, r.p_payment_id as string),
+        paymentOf(r, { accountId, paymentId: r.p_payment_id as string }, account),
+      );
   }
 };
 
@@ -237,18 +363,41 @@ const readAhead = async (db: MessageWrites, t: PortfolioTables, rows: Transactio
  * aggregate deltas are written once each before COMMIT — about one round trip per account
  * instead of three per message.
  */
-const applyWithinTransaction = async (db: MessageWrites, t: PortfolioTables, m: ProjectedMessage, look: { accountId: string; paymentId?: string }): Promise<void> => {
-  const writes = db.deferred(`portfolio:${t.accounts}`, () => new TransactionWrites(), (w) => w.write(db, t), { last: true });
+const applyWithinTransaction = async (
+  db: MessageWrites,
+  t: PortfolioTables,
+  m: ProjectedMessage,
+  look: { accountId: string; paymentId?: string },
+): Promise<void> => {
+  const writes = db.deferred(
+    `portfolio:${t.accounts}`,
+    () => new TransactionWrites(),
+    (w) => w.write(db, t),
+    { last: true },
+  );
   const rows = writes.rows;
   const pKey = look.paymentId === undefined ? undefined : paymentKey(look.accountId, look.paymentId);
-  if (!rows.accounts.has(look.accountId)) await readAhead(db, t, rows, db.messages.length > 0 ? db.messages : [m]);
+  if (!rows.accounts.has(look.accountId))
+    await readAhead(db, t, rows, db.messages.length > 0 ? db.messages : [m]);
   if (!rows.accounts.has(look.accountId)) {
-    const found = (await db.read<AccountRecord>({ name: `reporting-portfolio-read:${t.accounts}`, text: selectAccount(t), values: [look.accountId, look.paymentId ?? null] }))[0];
+    const found = (
+      await db.read<AccountRecord>({
+        name: `reporting-portfolio-read:${t.accounts}`,
+        text: selectAccount(t),
+        values: [look.accountId, look.paymentId ?? null],
+      })
+    )[0];
     const account = found ? toAccount(found) : undefined;
     rows.accounts.set(look.accountId, account);
     if (pKey) rows.payments.set(pKey, paymentOf(found, look, account));
   } else if (pKey && !rows.payments.has(pKey)) {
-    const found = (await db.read<AccountRecord>({ name: `reporting-portfolio-payment:${t.payments}`, text: selectPayment(t), values: [look.accountId, look.paymentId] }))[0];
+    const found = (
+      await db.read<AccountRecord>({
+        name: `reporting-portfolio-payment:${t.payments}`,
+        text: selectPayment(t),
+        values: [look.accountId, look.paymentId],
+      })
+    )[0];
     rows.payments.set(pKey, paymentOf(found, look, rows.accounts.get(look.accountId)));
   }
   const account = rows.accounts.get(look.accountId);
@@ -271,17 +420,36 @@ export const writePortfolioChange = (db: MessageWrites, t: PortfolioTables, c: P
   if (c.portfolio.length) {
     // One writer per group at a time, taken in one order: a day's row copies the earlier row, and a
     // backdated delta must reach rows other partitions are creating, which READ COMMITTED alone does not see.
-    db.write(`SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended(k, 0) AS h FROM unnest($1::text[]) k ORDER BY 1) s`, [
-      c.portfolio.map((d) => `${t.portfolioDaily}:${portfolioGroupKey(d)}`),
-    ]);
+    db.write(
+      `SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended(k, 0) AS h FROM unnest($1::text[]) k ORDER BY 1) s`,
+      [c.portfolio.map((d) => `${t.portfolioDaily}:${portfolioGroupKey(d)}`)],
+    );
   }
   writeRows(db, t, c);
 };
 
 const deltaParams = (c: Pick<PortfolioChange, 'collections' | 'movements' | 'portfolio'>): unknown[][] => [
-  ...params(COLLECTIONS_DELTA, c.collections.map((d) => [d.day, d.creditorId, d.currency, d.channel, d.paymentCount, d.gross, d.reversalCount, d.reversed])),
-  ...params(MOVEMENT_DELTA, c.movements.map((d) => [d.day, d.creditorId, d.currency, d.fromBucket, d.toBucket, d.count, d.balance])),
-  ...params(PORTFOLIO_DELTA, c.portfolio.map((d) => [d.creditorId, d.currency, d.bucket, d.status, d.day, d.count, d.balance])),
+  ...params(
+    COLLECTIONS_DELTA,
+    c.collections.map((d) => [
+      d.day,
+      d.creditorId,
+      d.currency,
+      d.channel,
+      d.paymentCount,
+      d.gross,
+      d.reversalCount,
+      d.reversed,
+    ]),
+  ),
+  ...params(
+    MOVEMENT_DELTA,
+    c.movements.map((d) => [d.day, d.creditorId, d.currency, d.fromBucket, d.toBucket, d.count, d.balance]),
+  ),
+  ...params(
+    PORTFOLIO_DELTA,
+    c.portfolio.map((d) => [d.creditorId, d.currency, d.bucket, d.status, d.day, d.count, d.balance]),
+  ),
 ];
 
 const writeRows = (db: MessageWrites, t: PortfolioTables, c: PortfolioChange): void => {
@@ -292,7 +460,8 @@ const writeRows = (db: MessageWrites, t: PortfolioTables, c: PortfolioChange): v
   ]);
 };
 
-const byKey = <T>(map: Map<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+const byKey = <T>(map: Map<string, T>): T[] =>
+  [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
 /**
  * The aggregate deltas of every message in one transaction, summed per row. Deltas commute (each
@@ -312,17 +481,32 @@ class AggregateDeltas {
       const days = this.portfolio.get(portfolioGroupKey(d)) ?? new Map<string, PortfolioDelta>();
       this.portfolio.set(portfolioGroupKey(d), days);
       const known = days.get(d.day);
-      days.set(d.day, known ? { ...known, count: known.count + d.count, balance: known.balance + d.balance } : d);
+      days.set(
+        d.day,
+        known ? { ...known, count: known.count + d.count, balance: known.balance + d.balance } : d,
+      );
     }
     for (const d of c.collections) {
       const known = this.collections.get(collectionsKey(d));
-      this.collections.set(collectionsKey(d), known
-        ? { ...known, paymentCount: known.paymentCount + d.paymentCount, gross: known.gross + d.gross, reversalCount: known.reversalCount + d.reversalCount, reversed: known.reversed + d.reversed }
-        : d);
+      this.collections.set(
+        collectionsKey(d),
+        known
+          ? {
+              ...known,
+              paymentCount: known.paymentCount + d.paymentCount,
+              gross: known.gross + d.gross,
+              reversalCount: known.reversalCount + d.reversalCount,
+              reversed: known.reversed + d.reversed,
+            }
+          : d,
+      );
     }
     for (const d of c.movements) {
       const known = this.movements.get(movementKey(d));
-      this.movements.set(movementKey(d), known ? { ...known, count: known.count + d.count, balance: known.balance + d.balance } : d);
+      this.movements.set(
+        movementKey(d),
+        known ? { ...known, count: known.count + d.count, balance: known.balance + d.balance } : d,
+      );
     }
   }
 

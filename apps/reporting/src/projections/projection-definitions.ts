@@ -5,7 +5,14 @@ import type { MessageWrites } from './sql';
 import { PortfolioMemorySink } from './portfolio.memory-sink';
 import { applyPortfolioSql } from './portfolio.sql-sink';
 import { PORTFOLIO_TABLE_NAMES, portfolioTables } from './portfolio.tables';
-import { applyTimelineSql, copyTimelineRows, TIMELINE_TABLE_NAMES, timelineTable, timelineValues, type TimelineMessage } from './timeline.projection';
+import {
+  applyTimelineSql,
+  copyTimelineRows,
+  TIMELINE_TABLE_NAMES,
+  timelineTable,
+  timelineValues,
+  type TimelineMessage,
+} from './timeline.projection';
 
 /** A bus message as projections see it (live delivery and rebuild replay give the same shape). */
 export type BusMessage = TimelineMessage;
@@ -89,4 +96,5 @@ export const timelineProjection: ProjectionDefinition = {
 /** Applied to each message in this order, in one inbox transaction; all writes are flushed after the reads. */
 export const PROJECTIONS: readonly ProjectionDefinition[] = [portfolioProjection, timelineProjection];
 
-export const projectionNamed = (name: string): ProjectionDefinition | undefined => PROJECTIONS.find((p) => p.name === name);
+export const projectionNamed = (name: string): ProjectionDefinition | undefined =>
+  PROJECTIONS.find((p) => p.name === name);

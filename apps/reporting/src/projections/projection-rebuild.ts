@@ -11,12 +11,26 @@ export const SHADOW = '__shadow';
  * `seconds` runs to the swap (the rebuilt tables serve from then on); `analyzeSeconds` is the
  * planner statistics gathered on them right after, while they already serve.
  */
-export type RebuildResult = Readonly<{ projection: string; events: number; seconds: number; eventsPerSecond: number; analyzeSeconds: number }>;
+export type RebuildResult = Readonly<{
+  projection: string;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  analyzeSeconds: number;
+}>;
 
 type Positions = Map<string, bigint>;
 type LogRow = {
-  offset: string; key: string; payload: string; id: string; type: string; time: string; version: string; source: string | null;
-  creditor_id?: string | null; account_id?: string | null;
+  offset: string;
+  key: string;
+  payload: string;
+  id: string;
+  type: string;
+  time: string;
+  version: string;
+  source: string | null;
+  creditor_id?: string | null;
+  account_id?: string | null;
 };
 /** The payload's top-level ids when they are strings (as the timeline's `field` reads them). */
 const REPLAYED_IDS = `,
@@ -53,7 +67,10 @@ export class ProjectionRebuild {
     const started = performance.now();
     const lock = await this.pool.connect();
     try {
-      const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [`cartera.reporting.rebuild:${this.def.name}`]);
+      const { rows } = await lock.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok',
+        [`cartera.reporting.rebuild:${this.def.name}`],
+      );
       if (!rows[0].ok) throw new RebuildInProgress(this.def.name);
       try {
         await this.createShadowTables();
@@ -68,12 +85,16 @@ export class ProjectionRebuild {
           await this.indexShadowTables(c);
         });
         for (let round = 0; round < 20; round++) {
-          const applied = await this.replay(await this.liveOffsets(this.pool), (page) => withTransaction(this.pool, (c) => this.applyEach(c, page)));
+          const applied = await this.replay(await this.liveOffsets(this.pool), (page) =>
+            withTransaction(this.pool, (c) => this.applyEach(c, page)),
+          );
           if (applied < SWAP_WHEN_BEHIND) break;
         }
         await this.swap();
       } finally {
-        await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`cartera.reporting.rebuild:${this.def.name}`]);
+        await lock.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [
+          `cartera.reporting.rebuild:${this.def.name}`,
+        ]);
       }
     } finally {
       lock.release();
@@ -82,7 +103,13 @@ export class ProjectionRebuild {
     const analyzing = performance.now();
     await this.analyze();
     const analyzeSeconds = (performance.now() - analyzing) / 1000;
-    return { projection: this.def.name, events: this.events, seconds: +seconds.toFixed(3), eventsPerSecond: Math.round(this.events / seconds), analyzeSeconds: +analyzeSeconds.toFixed(3) };
+    return {
+      projection: this.def.name,
+      events: this.events,
+      seconds: +seconds.toFixed(3),
+      eventsPerSecond: Math.round(this.events / seconds),
+      analyzeSeconds: +analyzeSeconds.toFixed(3),
+    };
   }
 
   /**
@@ -105,13 +132,18 @@ export class ProjectionRebuild {
     await withTransaction(this.pool, async (c) => {
       for (const table of this.def.tables) {
         await c.query(`DROP TABLE IF EXISTS ${qualified(this.schema, table + SHADOW)}`);
-        await c.query(`CREATE TABLE ${qualified(this.schema, table + SHADOW)} (LIKE ${qualified(this.schema, table)} INCLUDING ALL EXCLUDING INDEXES)`);
+        await c.query(
+          `CREATE TABLE ${qualified(this.schema, table + SHADOW)} (LIKE ${qualified(this.schema, table)} INCLUDING ALL EXCLUDING INDEXES)`,
+        );
         // LIKE does not copy per-column statistics targets: the swapped-in table keeps the live one's.
         const { rows } = await c.query<{ attname: string; attstattarget: number }>(
           `SELECT attname, attstattarget FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0`,
           [qualified(this.schema, table)],
         );
-        for (const r of rows) await c.query(`ALTER TABLE ${qualified(this.schema, table + SHADOW)} ALTER COLUMN "${r.attname}" SET STATISTICS ${Number(r.attstattarget)}`);
+        for (const r of rows)
+          await c.query(
+            `ALTER TABLE ${qualified(this.schema, table + SHADOW)} ALTER COLUMN "${r.attname}" SET STATISTICS ${Number(r.attstattarget)}`,
+          );
       }
     });
   }
@@ -132,7 +164,10 @@ export class ProjectionRebuild {
       );
       for (const r of rows) {
         if (r.constraintdef) await c.query(`ALTER TABLE ${shadow} ADD ${r.constraintdef}`);
-        else await c.query(r.indexdef.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ /, `CREATE $1INDEX ON ${shadow} `));
+        else
+          await c.query(
+            r.indexdef.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ /, `CREATE $1INDEX ON ${shadow} `),
+          );
       }
     }
   }
@@ -163,12 +198,25 @@ export class ProjectionRebuild {
    * read, across partitions, while the current one is applied. A page's messages are decoded as
    * `onPage` iterates them, so each payload object dies young instead of a page of them surviving a GC.
    */
-  private async replay(target: Positions, onPage: (page: Iterable<BusMessage>) => Promise<void>, client: Pick<ClientBase, 'query'> = this.pool): Promise<number> {
+  private async replay(
+    target: Positions,
+    onPage: (page: Iterable<BusMessage>) => Promise<void>,
+    client: Pick<ClientBase, 'query'> = this.pool,
+  ): Promise<number> {
     const pages: { key: string; topic: string; partition: number; from: bigint; end: bigint }[] = [];
     for (const [key, end] of target) {
-      const [topic, partition] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
+      const [topic, partition] = [
+        key.slice(0, key.lastIndexOf('/')),
+        Number(key.slice(key.lastIndexOf('/') + 1)),
+      ];
       for (let from = this.positions.get(key) ?? 0n; from < end; from += BigInt(READ_BATCH)) {
-        pages.push({ key, topic, partition, from, end: from + BigInt(READ_BATCH) < end ? from + BigInt(READ_BATCH) : end });
+        pages.push({
+          key,
+          topic,
+          partition,
+          from,
+          end: from + BigInt(READ_BATCH) < end ? from + BigInt(READ_BATCH) : end,
+        });
       }
     }
     const read = (p: (typeof pages)[number]) => {
@@ -193,7 +241,8 @@ export class ProjectionRebuild {
       // Offsets are contiguous per partition, so a page holds exactly end - from messages: fewer
       // means history the tables were built from was deleted (retention at the start, anything
       // else inside).
-      if (rows.length !== Number(end - from)) throw new HistoryPruned(topic, partition, firstMissing(rows, from));
+      if (rows.length !== Number(end - from))
+        throw new HistoryPruned(topic, partition, firstMissing(rows, from));
       await onPage(this.messagesOf(rows, topic, partition));
       this.positions.set(key, end);
     }
@@ -213,13 +262,23 @@ export class ProjectionRebuild {
       let decoded: unknown;
       let done = false;
       yield {
-        messageId: r.id, key: r.key, type: r.type, schemaVersion: Number(r.version), occurredAt: r.time,
+        messageId: r.id,
+        key: r.key,
+        type: r.type,
+        schemaVersion: Number(r.version),
+        occurredAt: r.time,
         get payload() {
           if (!done) [decoded, done] = [decodePayload(r.payload), true];
           return decoded;
         },
-        headers: r.source ? { [CE_HEADERS.source]: r.source } : {}, topic, partition, offset: r.offset,
-        replayed: r.creditor_id === undefined ? undefined : { payloadText: r.payload, creditorId: r.creditor_id, accountId: r.account_id ?? null },
+        headers: r.source ? { [CE_HEADERS.source]: r.source } : {},
+        topic,
+        partition,
+        offset: r.offset,
+        replayed:
+          r.creditor_id === undefined
+            ? undefined
+            : { payloadText: r.payload, creditorId: r.creditor_id, accountId: r.account_id ?? null },
       };
     }
   }
@@ -236,25 +295,35 @@ export class ProjectionRebuild {
       await this.replay(await this.liveOffsets(c), (page) => this.applyEach(c, page), c);
       for (const table of this.def.tables) {
         const indexes = await this.indexNames(c, table);
-        const comment = (await c.query<{ c: string | null }>(`SELECT obj_description($1::regclass, 'pg_class') AS c`, [qualified(this.schema, table)])).rows[0].c;
+        const comment = (
+          await c.query<{ c: string | null }>(`SELECT obj_description($1::regclass, 'pg_class') AS c`, [
+            qualified(this.schema, table),
+          ])
+        ).rows[0].c;
         const shadowIndexes = await this.indexNames(c, table + SHADOW);
         await c.query(`ALTER TABLE ${qualified(this.schema, table)} RENAME TO "${table}__old"`);
         await c.query(`ALTER TABLE ${qualified(this.schema, table + SHADOW)} RENAME TO "${table}"`);
         await c.query(`DROP TABLE ${qualified(this.schema, `${table}__old`)}`);
         for (const [definition, name] of shadowIndexes) {
           const original = indexes.get(definition);
-          if (original && original !== name) await c.query(`ALTER INDEX ${qualified(this.schema, name)} RENAME TO "${original}"`);
+          if (original && original !== name)
+            await c.query(`ALTER INDEX ${qualified(this.schema, name)} RENAME TO "${original}"`);
         }
-        if (comment) await c.query(`COMMENT ON TABLE ${qualified(this.schema, table)} IS ${quoteLiteral(comment)}`);
+        if (comment)
+          await c.query(`COMMENT ON TABLE ${qualified(this.schema, table)} IS ${quoteLiteral(comment)}`);
       }
       const role = await c.query(`SELECT 1 FROM pg_roles WHERE rolname = 'cartera_analyst'`);
-      if (role.rowCount) await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA "${this.schema}" TO cartera_analyst`);
+      if (role.rowCount)
+        await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA "${this.schema}" TO cartera_analyst`);
     });
   }
 
   /** Index definition without its name and table → index name. */
   private async indexNames(c: ClientBase, table: string): Promise<Map<string, string>> {
-    const { rows } = await c.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = $2`, [this.schema, table]);
+    const { rows } = await c.query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = $2`,
+      [this.schema, table],
+    );
     return new Map(rows.map((r) => [r.indexdef.replace(/ INDEX \S+ ON \S+/, ' INDEX ON'), r.indexname]));
   }
 }
@@ -270,7 +339,8 @@ export class RebuildInProgress extends Error {
 
 /** The first offset from `from` on that a page of contiguous offsets lacks. */
 const firstMissing = (rows: readonly { offset: string }[], from: bigint): bigint => {
-  for (let i = 0; i < rows.length; i++) if (rows[i].offset !== (from + BigInt(i)).toString()) return from + BigInt(i);
+  for (let i = 0; i < rows.length; i++)
+    if (rows[i].offset !== (from + BigInt(i)).toString()) return from + BigInt(i);
   return from + BigInt(rows.length);
 };
 
@@ -278,6 +348,8 @@ const firstMissing = (rows: readonly { offset: string }[], from: bigint): bigint
 export class HistoryPruned extends Error {
   override readonly name = 'HistoryPruned';
   constructor(topic: string, partition: number, offset: bigint) {
-    super(`${topic}/${partition} no longer holds offset ${offset} (retention or deletion): a rebuild needs the topics' full history`);
+    super(
+      `${topic}/${partition} no longer holds offset ${offset} (retention or deletion): a rebuild needs the topics' full history`,
+    );
   }
 }

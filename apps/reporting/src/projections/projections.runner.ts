@@ -1,10 +1,23 @@
-import { Inject, Injectable, Logger, NotImplementedException, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  NotImplementedException,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { Bus, Consumer } from '@cartera/messaging';
 import { METRICS_REGISTRY, PG_POOL, PLATFORM_CONFIG, ReadinessRegistry } from '@cartera/platform';
 import type { Pool } from 'pg';
 import { Gauge, type Registry } from 'prom-client';
 import type { ReportingConfig } from '../reporting.config';
-import { PROJECTIONS, projectionNamed, REPORTING_GROUP, validateKnownContracts, type ProjectionDefinition } from './projection-definitions';
+import {
+  PROJECTIONS,
+  projectionNamed,
+  REPORTING_GROUP,
+  validateKnownContracts,
+  type ProjectionDefinition,
+} from './projection-definitions';
 import { ProjectionRebuild, type RebuildResult } from './projection-rebuild';
 import { deltasFunctionSql } from './portfolio.sql-sink';
 import { portfolioTables } from './portfolio.tables';
@@ -22,7 +35,14 @@ export type RebuildStatus = Readonly<{
   error?: string;
 }>;
 
-export type ProjectionStatus = Readonly<{ name: string; group: string; status: string; lag: number; blocked: number; rebuild: RebuildStatus | null }>;
+export type ProjectionStatus = Readonly<{
+  name: string;
+  group: string;
+  status: string;
+  lag: number;
+  blocked: number;
+  rebuild: RebuildStatus | null;
+}>;
 
 /**
  * Runs the projections as one consumer group on the bus (policy `block`: one debtor's order
@@ -75,16 +95,25 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
       },
     });
     await this.consumer.started;
-    this.readiness.add('projections', async () => Object.fromEntries((await this.status()).map((s) => [s.name, { status: s.status, lag: s.lag, blocked: s.blocked }])));
+    this.readiness.add('projections', async () =>
+      Object.fromEntries(
+        (await this.status()).map((s) => [s.name, { status: s.status, lag: s.lag, blocked: s.blocked }]),
+      ),
+    );
   }
 
   async status(): Promise<ProjectionStatus[]> {
     const h = await this.consumer?.health();
     return PROJECTIONS.map((def) => {
-      const mine = <T extends { topic: string }>(rows: readonly T[]) => rows.filter((r) => def.topics.includes(r.topic));
+      const mine = <T extends { topic: string }>(rows: readonly T[]) =>
+        rows.filter((r) => def.topics.includes(r.topic));
       return {
-        name: def.name, group: REPORTING_GROUP, status: h?.status ?? 'stopped', lag: h ? mine(h.lag).reduce((n, p) => n + p.lag, 0) : 0,
-        blocked: h ? mine(h.blocked).length : 0, rebuild: this.rebuilds.get(def.name)?.status ?? null,
+        name: def.name,
+        group: REPORTING_GROUP,
+        status: h?.status ?? 'stopped',
+        lag: h ? mine(h.lag).reduce((n, p) => n + p.lag, 0) : 0,
+        blocked: h ? mine(h.blocked).length : 0,
+        rebuild: this.rebuilds.get(def.name)?.status ?? null,
       };
     });
   }
@@ -111,7 +140,8 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
     for (;;) {
       const lag = (await this.status()).reduce((n, s) => n + s.lag, 0);
       if (lag === 0) return;
-      if (Date.now() > deadline) throw new Error(`projections still ${lag} messages behind after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`projections still ${lag} messages behind after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -122,14 +152,25 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
     if (!def) return undefined;
     const running = this.rebuilds.get(name);
     if (running?.status.state === 'running') return running;
-    if (this.bus.kind !== 'postgres') throw new NotImplementedException('Rebuild replays the PostgreSQL bus log; with BUS=kafka it is not available yet');
+    if (this.bus.kind !== 'postgres')
+      throw new NotImplementedException(
+        'Rebuild replays the PostgreSQL bus log; with BUS=kafka it is not available yet',
+      );
     const startedAt = new Date().toISOString();
-    const entry: { status: RebuildStatus; done: Promise<RebuildStatus> } = { status: { state: 'running', startedAt }, done: Promise.resolve({ state: 'running', startedAt }) };
+    const entry: { status: RebuildStatus; done: Promise<RebuildStatus> } = {
+      status: { state: 'running', startedAt },
+      done: Promise.resolve({ state: 'running', startedAt }),
+    };
     entry.done = new ProjectionRebuild(this.pool, def, this.config.DB_SCHEMA).run().then(
       (result) => (entry.status = { state: 'done', startedAt, finishedAt: new Date().toISOString(), result }),
       (error: Error) => {
         this.logger.error({ err: error }, `rebuild of ${name} failed`);
-        return (entry.status = { state: 'failed', startedAt, finishedAt: new Date().toISOString(), error: error.message });
+        return (entry.status = {
+          state: 'failed',
+          startedAt,
+          finishedAt: new Date().toISOString(),
+          error: error.message,
+        });
       },
     );
     this.rebuilds.set(name, entry);

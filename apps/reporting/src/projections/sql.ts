@@ -7,7 +7,8 @@ import type { ProjectedMessage } from './portfolio.projection';
 export const qualified = (schema: string, table: string): string => `"${schema}"."${table}"`;
 
 /** Selects a timestamptz as the ISO string JavaScript writes (so rows compare equal across paths). */
-export const isoText = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoText = (column: string): string =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export type ColumnSpec = readonly [name: string, pgType: string];
 
@@ -24,7 +25,8 @@ export const insertStatement = (table: string, columns: readonly ColumnSpec[], c
 };
 
 /** The parameters of `insertStatement`: one array per column. */
-export const columnArrays = (columns: readonly ColumnSpec[], rows: readonly RowValues[]): unknown[][] => columns.map((_, i) => rows.map((r) => asParam(r[i])));
+export const columnArrays = (columns: readonly ColumnSpec[], rows: readonly RowValues[]): unknown[][] =>
+  columns.map((_, i) => rows.map((r) => asParam(r[i])));
 
 const SPECIAL = /[\\\n\r\t]/;
 const escapes: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
@@ -54,7 +56,12 @@ function* copyText(rows: readonly RowValues[], chunk = 1_000): Generator<string>
  * cheapest load there is, on both sides — no array literals to build and parse (measured: Node
  * spent more time serialising `unnest` arrays than PostgreSQL spent inserting).
  */
-export const copyRows = async (client: ClientBase, table: string, columns: readonly ColumnSpec[], rows: readonly RowValues[]): Promise<void> => {
+export const copyRows = async (
+  client: ClientBase,
+  table: string,
+  columns: readonly ColumnSpec[],
+  rows: readonly RowValues[],
+): Promise<void> => {
   if (rows.length === 0) return;
   const names = columns.map(([n]) => `"${n}"`).join(', ');
   await pipeline(copyText(rows), client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`)));
@@ -78,7 +85,10 @@ const nameOf = (text: string): string => {
  */
 export class MessageWrites {
   private pending: { text: string; values: readonly unknown[] }[] = [];
-  private readonly deferredValues = new Map<string, { value: unknown; emit: (value: unknown) => void; last: boolean }>();
+  private readonly deferredValues = new Map<
+    string,
+    { value: unknown; emit: (value: unknown) => void; last: boolean }
+  >();
 
   /**
    * @param spansMessages true when one instance serves every message of an inbox transaction (the
@@ -106,7 +116,12 @@ export class MessageWrites {
    * in the order of creation — except `last` ones, which come after all others (writes that take a
    * lock shared between transactions: it is then held only until COMMIT).
    */
-  deferred<T>(key: string, create: () => T, emit: (value: T) => void, { last = false }: { last?: boolean } = {}): T {
+  deferred<T>(
+    key: string,
+    create: () => T,
+    emit: (value: T) => void,
+    { last = false }: { last?: boolean } = {},
+  ): T {
     const known = this.deferredValues.get(key);
     if (known) return known.value as T;
     const value = create();
@@ -117,7 +132,8 @@ export class MessageWrites {
   async flush(): Promise<void> {
     const pending = this.pending;
     this.pending = [];
-    for (const p of pending) await this.client.query({ name: nameOf(p.text), text: p.text, values: p.values.map(asParam) });
+    for (const p of pending)
+      await this.client.query({ name: nameOf(p.text), text: p.text, values: p.values.map(asParam) });
   }
 
   /** Emits the deferred values' writes, then flushes everything (last thing before COMMIT). */

@@ -1,5 +1,12 @@
 import type { Pool } from 'pg';
-import { columnArrays, copyRows, insertStatement, qualified, type MessageWrites, type RowValues } from './sql';
+import {
+  columnArrays,
+  copyRows,
+  insertStatement,
+  qualified,
+  type MessageWrites,
+  type RowValues,
+} from './sql';
 
 /** The envelope fields the timeline keeps of a bus message. */
 export type TimelineMessage = Readonly<{
@@ -18,25 +25,52 @@ export type TimelineMessage = Readonly<{
 }>;
 
 /** The payload's text as stored (jsonb output) and its two top-level ids (strings, else null), read by PostgreSQL. */
-export type ReplayedFields = Readonly<{ payloadText: string; creditorId: string | null; accountId: string | null }>;
+export type ReplayedFields = Readonly<{
+  payloadText: string;
+  creditorId: string | null;
+  accountId: string | null;
+}>;
 
 export const TIMELINE_TABLE_NAMES = ['debtor_timeline'] as const;
-export const timelineTable = (schema: string, suffix = ''): string => qualified(schema, `debtor_timeline${suffix}`);
+export const timelineTable = (schema: string, suffix = ''): string =>
+  qualified(schema, `debtor_timeline${suffix}`);
 
 /**
  * No planner statistics for the payload (no query filters on the whole document): ANALYZE would
  * sort a sample of 30,000 jsonb values — measured ~0.8 s of CPU per autoanalyze at 50k rows, a
  * stall of the live projections on a 2-core machine. A rebuild's shadow table inherits the setting.
  */
-export const quietTimelineStatistics = (schema: string): string => `ALTER TABLE ${timelineTable(schema)} ALTER COLUMN payload SET STATISTICS 0`;
+export const quietTimelineStatistics = (schema: string): string =>
+  `ALTER TABLE ${timelineTable(schema)} ALTER COLUMN payload SET STATISTICS 0`;
 
 const TIMELINE_COLUMNS = [
-  ['message_id', 'text'], ['debtor_id', 'text'], ['occurred_at', 'timestamptz'], ['source', 'text'], ['topic', 'text'], ['partition', 'int'],
-  ['offset', 'bigint'], ['type', 'text'], ['schema_version', 'int'], ['creditor_id', 'text'], ['account_id', 'text'], ['payload', 'jsonb'],
+  ['message_id', 'text'],
+  ['debtor_id', 'text'],
+  ['occurred_at', 'timestamptz'],
+  ['source', 'text'],
+  ['topic', 'text'],
+  ['partition', 'int'],
+  ['offset', 'bigint'],
+  ['type', 'text'],
+  ['schema_version', 'int'],
+  ['creditor_id', 'text'],
+  ['account_id', 'text'],
+  ['payload', 'jsonb'],
 ] as const;
 
 /** Keys holding personal data in any context's contracts: never copied into reporting. */
-const PERSONAL = new Set(['fullName', 'givenName', 'familyName', 'dateOfBirth', 'nationalId', 'emails', 'phones', 'address', 'email', 'phone']);
+const PERSONAL = new Set([
+  'fullName',
+  'givenName',
+  'familyName',
+  'dateOfBirth',
+  'nationalId',
+  'emails',
+  'phones',
+  'address',
+  'email',
+  'phone',
+]);
 
 /** Whether stripping changes anything: a personal key anywhere, or an object JSON.parse would not make. */
 const needsStripping = (value: unknown): boolean => {
@@ -50,16 +84,22 @@ const needsStripping = (value: unknown): boolean => {
 const strip = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(strip);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !PERSONAL.has(k)).map(([k, v]) => [k, strip(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !PERSONAL.has(k))
+      .map(([k, v]) => [k, strip(v)]),
+  );
 };
 
 /**
  * The payload without personal data (reporting is read by analysts' own SQL tools). Most payloads
  * hold none and are returned as they are (no copy: a rebuild strips every message).
  */
-export const withoutPersonalData = (value: unknown): unknown => (needsStripping(value) ? strip(value) : value);
+export const withoutPersonalData = (value: unknown): unknown =>
+  needsStripping(value) ? strip(value) : value;
 
-const sourceOf = (m: TimelineMessage): string => (m.headers['ce_source'] ?? m.topic.replace(/\.events$/, '')).replace(/^cartera\//, '');
+const sourceOf = (m: TimelineMessage): string =>
+  (m.headers['ce_source'] ?? m.topic.replace(/\.events$/, '')).replace(/^cartera\//, '');
 
 const field = (payload: unknown, name: string): string | null => {
   const v = payload && typeof payload === 'object' ? (payload as Record<string, unknown>)[name] : undefined;
@@ -78,8 +118,17 @@ export const timelineValues = (m: TimelineMessage): unknown[] => {
   const at = CANONICAL_TIME.test(m.occurredAt) ? m.occurredAt : new Date(m.occurredAt).toISOString();
   const r = m.replayed && !PERSONAL_IN_TEXT.test(m.replayed.payloadText) ? m.replayed : undefined;
   return [
-    m.messageId, m.key, at, sourceOf(m), m.topic, m.partition, m.offset, m.type, m.schemaVersion,
-    r ? r.creditorId : field(m.payload, 'creditorId'), r ? r.accountId : field(m.payload, 'accountId'),
+    m.messageId,
+    m.key,
+    at,
+    sourceOf(m),
+    m.topic,
+    m.partition,
+    m.offset,
+    m.type,
+    m.schemaVersion,
+    r ? r.creditorId : field(m.payload, 'creditorId'),
+    r ? r.accountId : field(m.payload, 'accountId'),
     r ? r.payloadText : JSON.stringify(withoutPersonalData(m.payload)),
   ];
 };
@@ -90,7 +139,10 @@ export const timelineValues = (m: TimelineMessage): unknown[] => {
  */
 export const applyTimelineSql = (db: MessageWrites, table: string, m: TimelineMessage): void => {
   const insert = (rows: readonly unknown[][]) =>
-    db.write(insertStatement(table, TIMELINE_COLUMNS, 'ON CONFLICT (message_id) DO NOTHING'), columnArrays(TIMELINE_COLUMNS, rows));
+    db.write(
+      insertStatement(table, TIMELINE_COLUMNS, 'ON CONFLICT (message_id) DO NOTHING'),
+      columnArrays(TIMELINE_COLUMNS, rows),
+    );
   if (!db.spansMessages) return insert([timelineValues(m)]);
   db.deferred(`timeline:${table}`, () => [] as unknown[][], insert).push(timelineValues(m));
 };
@@ -99,7 +151,11 @@ export const applyTimelineSql = (db: MessageWrites, table: string, m: TimelineMe
  * Rebuild path: entries (`timelineValues`) with one COPY into the (index-less) shadow table. No
  * conflict clause: the replay already skips a message id it has seen, as the live inbox does.
  */
-export const copyTimelineRows = async (pool: Pool, table: string, rows: readonly RowValues[]): Promise<void> => {
+export const copyTimelineRows = async (
+  pool: Pool,
+  table: string,
+  rows: readonly RowValues[],
+): Promise<void> => {
   const client = await pool.connect();
   try {
     await copyRows(client, table, TIMELINE_COLUMNS, rows);

@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One row per placed account: where it stands now (money in minor units of `currency`). */
-@Entity({ name: 'accounts', comment: 'One row per placed account: balance by component, payments, status and delinquency.' })
+@Entity({
+  name: 'accounts',
+  comment: 'One row per placed account: balance by component, payments, status and delinquency.',
+})
 @Index('accounts_creditor_idx', ['creditorId', 'accountId'])
 @Index('accounts_debtor_idx', ['debtorId'])
 export class AccountEntity {
@@ -35,19 +38,32 @@ export class AccountEntity {
   @Column('bigint', { comment: 'principal + interest + fees, minor units.' })
   balance!: string;
 
-  @Column('bigint', { name: 'credit_balance', comment: 'Money received beyond the balance (overpayment), minor units.' })
+  @Column('bigint', {
+    name: 'credit_balance',
+    comment: 'Money received beyond the balance (overpayment), minor units.',
+  })
   creditBalance!: string;
 
   @Column('bigint', { name: 'total_paid', comment: 'Payments posted minus payments reversed, minor units.' })
   totalPaid!: string;
 
-  @Column('text', { comment: 'active, or the closure reason: paid_in_full | settled | recalled | written_off.' })
+  @Column('text', {
+    comment: 'active, or the closure reason: paid_in_full | settled | recalled | written_off.',
+  })
   status!: string;
 
-  @Column('int', { name: 'days_past_due', nullable: true, comment: 'DPD at the last bucket change (null before the first aging).' })
+  @Column('int', {
+    name: 'days_past_due',
+    nullable: true,
+    comment: 'DPD at the last bucket change (null before the first aging).',
+  })
   daysPastDue!: number | null;
 
-  @Column('date', { name: 'dpd_as_of', nullable: true, comment: 'Business date days_past_due was computed for.' })
+  @Column('date', {
+    name: 'dpd_as_of',
+    nullable: true,
+    comment: 'Business date days_past_due was computed for.',
+  })
   dpdAsOf!: string | null;
 
   @Column('text', { comment: "Delinquency bucket ('unaged' before the first aging)." })
@@ -59,7 +75,11 @@ export class AccountEntity {
   @Column('timestamptz', { name: 'placed_at', comment: 'When the account was placed (business time).' })
   placedAt!: Date;
 
-  @Column('timestamptz', { name: 'last_payment_at', nullable: true, comment: 'Latest payment posted (business time).' })
+  @Column('timestamptz', {
+    name: 'last_payment_at',
+    nullable: true,
+    comment: 'Latest payment posted (business time).',
+  })
   lastPaymentAt!: Date | null;
 
   @Column('date', { name: 'closed_on', nullable: true, comment: 'Business date of closure.' })

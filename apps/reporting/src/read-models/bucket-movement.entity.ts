@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Accounts moving between delinquency buckets per day: the input of roll rates. */
-@Entity({ name: 'bucket_movements', comment: 'Per business day, accounts and balances moving from one delinquency bucket to another.' })
+@Entity({
+  name: 'bucket_movements',
+  comment: 'Per business day, accounts and balances moving from one delinquency bucket to another.',
+})
 export class BucketMovementEntity {
   @PrimaryColumn('date', { comment: 'Business date of the aging (asOf of the bucket change).' })
   day!: string;

@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Money collected per business day × creditor × currency × channel. */
-@Entity({ name: 'collections_daily', comment: 'Payments and reversals per business day, creditor, currency and channel.' })
+@Entity({
+  name: 'collections_daily',
+  comment: 'Payments and reversals per business day, creditor, currency and channel.',
+})
 export class CollectionsDailyEntity {
   @PrimaryColumn('date', { comment: 'Business date: paid_on for payments, reversed_on for reversals.' })
   day!: string;

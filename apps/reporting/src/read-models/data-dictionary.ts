@@ -1,7 +1,14 @@
 import { getMetadataArgsStorage } from 'typeorm';
 import { READ_MODEL_ENTITIES } from './index';
 
-type ColumnOptions = { type?: unknown; name?: string; comment?: string; nullable?: boolean; length?: number | string; primary?: boolean };
+type ColumnOptions = {
+  type?: unknown;
+  name?: string;
+  comment?: string;
+  nullable?: boolean;
+  length?: number | string;
+  primary?: boolean;
+};
 
 const typeName = (o: ColumnOptions): string => {
   const t = typeof o.type === 'string' ? o.type : 'text';
@@ -24,29 +31,41 @@ export const dataDictionary = (schema = 'reporting'): string => {
     '     Regenerate: node -r ./tools/register.cjs apps/reporting/src/cli/data-dictionary.cli.ts -->',
     '',
     `Read models of the reporting service, in the PostgreSQL schema \`${schema}\`. Money is in **minor units**`,
-    '(`bigint`) of the row\'s ISO 4217 `currency`; dates are business dates, instants are `timestamptz`.',
-    'Rows are projected from the services\' contract events; rebuilding a projection yields the same rows.',
+    "(`bigint`) of the row's ISO 4217 `currency`; dates are business dates, instants are `timestamptz`.",
+    "Rows are projected from the services' contract events; rebuilding a projection yields the same rows.",
     '',
-    '## Access for analysts\' SQL tools',
+    "## Access for analysts' SQL tools",
     '',
     `The service creates the NOLOGIN role \`cartera_analyst\` (setting \`REPORTING_ANALYST_ROLE\`) with USAGE on the schema`,
     'and SELECT on its tables (default privileges cover tables created later, including after a rebuild).',
-    'Grant it to a login role: `CREATE ROLE alice LOGIN PASSWORD \'…\' IN ROLE cartera_analyst;`.',
+    "Grant it to a login role: `CREATE ROLE alice LOGIN PASSWORD '…' IN ROLE cartera_analyst;`.",
     'The tables hold no personal data: the debtor timeline drops names, contact data and identifiers from payloads.',
     '',
   ];
   for (const entity of READ_MODEL_ENTITIES) {
     const table = storage.tables.find((t) => t.target === entity);
     if (!table?.name) continue;
-    lines.push(`## \`${schema}.${table.name}\``, '', table.comment ?? '', '', '| column | type | null | key | description |', '|---|---|---|---|---|');
+    lines.push(
+      `## \`${schema}.${table.name}\``,
+      '',
+      table.comment ?? '',
+      '',
+      '| column | type | null | key | description |',
+      '|---|---|---|---|---|',
+    );
     for (const c of storage.columns.filter((col) => col.target === entity)) {
       const o = c.options as ColumnOptions;
       const key = c.mode === 'regular' && !o.primary ? '' : 'PK';
-      lines.push(`| \`${o.name ?? snake(c.propertyName)}\` | ${typeName(o)} | ${o.nullable ? 'yes' : 'no'} | ${key} | ${cell(o.comment ?? '')} |`);
+      lines.push(
+        `| \`${o.name ?? snake(c.propertyName)}\` | ${typeName(o)} | ${o.nullable ? 'yes' : 'no'} | ${key} | ${cell(o.comment ?? '')} |`,
+      );
     }
     const indices = storage.indices.filter((i) => i.target === entity);
     if (indices.length) {
-      lines.push('', `Indexes: ${indices.map((i) => `\`${i.name}\` (${(Array.isArray(i.columns) ? i.columns : []).map((c) => snake(String(c))).join(', ')})`).join('; ')}.`);
+      lines.push(
+        '',
+        `Indexes: ${indices.map((i) => `\`${i.name}\` (${(Array.isArray(i.columns) ? i.columns : []).map((c) => snake(String(c))).join(', ')})`).join('; ')}.`,
+      );
     }
     lines.push('');
   }

@@ -9,7 +9,9 @@ describe('DATA_DICTIONARY.md', () => {
   });
 
   it('describes every column', () => {
-    const rows = dataDictionary().split('\n').filter((l) => l.startsWith('| `'));
+    const rows = dataDictionary()
+      .split('\n')
+      .filter((l) => l.startsWith('| `'));
     expect(rows.length).toBeGreaterThan(40);
     for (const row of rows) expect(row).not.toMatch(/\| \|$/);
   });

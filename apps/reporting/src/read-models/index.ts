@@ -5,7 +5,14 @@ import { PaymentEntity } from './payment.entity';
 import { PortfolioDailyEntity } from './portfolio-daily.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
-export { AccountEntity, BucketMovementEntity, CollectionsDailyEntity, PaymentEntity, PortfolioDailyEntity, TimelineEntryEntity };
+export {
+  AccountEntity,
+  BucketMovementEntity,
+  CollectionsDailyEntity,
+  PaymentEntity,
+  PortfolioDailyEntity,
+  TimelineEntryEntity,
+};
 
 /** Every read-model table of the service (TypeORM entities: schema source and data dictionary). */
 export const READ_MODEL_ENTITIES = [

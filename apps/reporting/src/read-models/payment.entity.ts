@@ -24,6 +24,10 @@ export class PaymentEntity {
   @Column('date', { name: 'paid_on', comment: 'Business date of the payment.' })
   paidOn!: string;
 
-  @Column('date', { name: 'reversed_on', nullable: true, comment: 'Business date of its reversal, if reversed.' })
+  @Column('date', {
+    name: 'reversed_on',
+    nullable: true,
+    comment: 'Business date of its reversal, if reversed.',
+  })
   reversedOn!: string | null;
 }

@@ -5,7 +5,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * for each day something changed in that group; the portfolio as of D is, per group, the latest
  * row on or before D.
  */
-@Entity({ name: 'portfolio_daily', comment: 'Daily series of the portfolio: count and balance per creditor, currency, bucket and status as of the end of day.' })
+@Entity({
+  name: 'portfolio_daily',
+  comment:
+    'Daily series of the portfolio: count and balance per creditor, currency, bucket and status as of the end of day.',
+})
 export class PortfolioDailyEntity {
   @PrimaryColumn('text', { name: 'creditor_id', comment: 'Creditor.' })
   creditorId!: string;

@@ -1,7 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** Every contract event about a debtor, from every topic, with personal data left out. */
-@Entity({ name: 'debtor_timeline', comment: 'Every contract event about a debtor from every topic, in business-time order, personal data removed.' })
+@Entity({
+  name: 'debtor_timeline',
+  comment:
+    'Every contract event about a debtor from every topic, in business-time order, personal data removed.',
+})
 @Index('debtor_timeline_debtor_idx', ['debtorId', 'occurredAt', 'topic', 'partition', 'offset'])
 export class TimelineEntryEntity {
   @PrimaryColumn('text', { name: 'message_id', comment: 'Message id (the source event id).' })
@@ -37,6 +41,8 @@ export class TimelineEntryEntity {
   @Column('text', { name: 'account_id', nullable: true, comment: 'Account, when the message names one.' })
   accountId!: string | null;
 
-  @Column('jsonb', { comment: 'The contract payload without personal data (the debtor block is reduced to its reference).' })
+  @Column('jsonb', {
+    comment: 'The contract payload without personal data (the debtor block is reduced to its reference).',
+  })
   payload!: Record<string, unknown>;
 }

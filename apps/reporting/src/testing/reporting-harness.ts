@@ -11,7 +11,9 @@ import { ReportingModule } from '../reporting.module';
 export const dumpReadModels = async (pool: Pool, schema = 'reporting'): Promise<Record<string, string[]>> => {
   const out: Record<string, string[]> = {};
   for (const table of PROJECTIONS.flatMap((p) => p.tables)) {
-    const { rows } = await pool.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM "${schema}"."${table}" t`);
+    const { rows } = await pool.query<{ row: string }>(
+      `SELECT to_jsonb(t)::text AS row FROM "${schema}"."${table}" t`,
+    );
     out[table] = rows.map((r) => r.row).sort();
   }
   return out;
@@ -19,7 +21,9 @@ export const dumpReadModels = async (pool: Pool, schema = 'reporting'): Promise<
 
 /** The reporting app on a test database plus a bus publishing as the ledger would, and HTTP helpers. */
 export const startReporting = async (url: string) => {
-  const app: INestApplication = await createApp(ReportingModule, { env: { DATABASE_URL: url, LOG_LEVEL: 'silent' } });
+  const app: INestApplication = await createApp(ReportingModule, {
+    env: { DATABASE_URL: url, LOG_LEVEL: 'silent' },
+  });
   const ledgerBus: PostgresBus = createPostgresBus({ connectionString: url, source: 'cartera/ledger' });
   const runner = app.get(ProjectionsRunner);
   const tokens = new Map<string, string>();
@@ -35,9 +39,15 @@ export const startReporting = async (url: string) => {
       .set('Authorization', `Bearer ${await token(opts.roles ?? ['analyst'], opts.creditors)}`)
       .set('Accept', opts.accept ?? 'application/json');
   const post = async (path: string, roles: Role[] = ['admin']) =>
-    request(app.getHttpServer()).post(path).set('Authorization', `Bearer ${await token(roles)}`);
+    request(app.getHttpServer())
+      .post(path)
+      .set('Authorization', `Bearer ${await token(roles)}`);
   return {
-    app, ledgerBus, runner, get, post,
+    app,
+    ledgerBus,
+    runner,
+    get,
+    post,
     close: async () => {
       await ledgerBus.close();
       await app.close();

@@ -10,4 +10,8 @@ export class DelinquencyBucketChangedV1 extends LedgerMessageBase {
   @IsIsoDate() asOf!: string;
 }
 
-export const DelinquencyBucketChangedV1Contract = defineContract('DelinquencyBucketChanged', 1, DelinquencyBucketChangedV1);
+export const DelinquencyBucketChangedV1Contract = defineContract(
+  'DelinquencyBucketChanged',
+  1,
+  DelinquencyBucketChangedV1,
+);

@@ -41,8 +41,20 @@ describe('ledger contracts', () => {
   });
 
   it('accepts a first aging (from null) and rejects a negative dpd', () => {
-    const ok = validateContract('DelinquencyBucketChanged', 1, { ...base, from: null, to: '1-30', dpd: 3, asOf: '2026-11-20' });
-    const bad = validateContract('DelinquencyBucketChanged', 1, { ...base, from: 'current', to: '1-30', dpd: -1, asOf: '2026-11-20' });
+    const ok = validateContract('DelinquencyBucketChanged', 1, {
+      ...base,
+      from: null,
+      to: '1-30',
+      dpd: 3,
+      asOf: '2026-11-20',
+    });
+    const bad = validateContract('DelinquencyBucketChanged', 1, {
+      ...base,
+      from: 'current',
+      to: '1-30',
+      dpd: -1,
+      asOf: '2026-11-20',
+    });
     expect(ok.ok).toBe(true);
     expect(bad.ok ? [] : bad.errors.map((e) => e.property)).toEqual(['dpd']);
   });
@@ -51,7 +63,13 @@ describe('ledger contracts', () => {
     const placed = {
       ...base,
       creditorAccountRef: 'A-1',
-      debtor: { reference: 'D-1', fullName: 'Ana Pérez', emails: ['not-an-email'], phones: ['+573001112233'], timeZone: 'America/Bogota' },
+      debtor: {
+        reference: 'D-1',
+        fullName: 'Ana Pérez',
+        emails: ['not-an-email'],
+        phones: ['+573001112233'],
+        timeZone: 'America/Bogota',
+      },
       balance: { principal: '100000', interest: '0', fees: '0' },
       product: 'credit_card',
       originatedOn: '2024-01-15',

@@ -1,7 +1,14 @@
 import { IsString, Length } from 'class-validator';
 import { defineContract } from '../contract-registry';
 import { IsMinorUnits } from '../money.validators';
-import { ComponentsV1, IsInstant, IsIsoDate, IsPaymentChannel, LedgerMessageBase, nested } from './ledger-common';
+import {
+  ComponentsV1,
+  IsInstant,
+  IsIsoDate,
+  IsPaymentChannel,
+  LedgerMessageBase,
+  nested,
+} from './ledger-common';
 
 export class PaymentPostedV1 extends LedgerMessageBase {
   @IsString() @Length(1, 200) paymentId!: string;

@@ -15,10 +15,14 @@ CREATE TABLE IF NOT EXISTS ${q(schema)}.es_checkpoints (
   updated_at timestamptz NOT NULL DEFAULT now()
 );`;
 
-export const lockKey = (schema: string, name: string): string => `cartera.eventstore.subscription:${schema}:${name}`;
+export const lockKey = (schema: string, name: string): string =>
+  `cartera.eventstore.subscription:${schema}:${name}`;
 
 export const tryLock = async (client: PoolClient, schema: string, name: string): Promise<boolean> => {
-  const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [lockKey(schema, name)]);
+  const { rows } = await client.query<{ ok: boolean }>(
+    'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok',
+    [lockKey(schema, name)],
+  );
   return rows[0].ok;
 };
 
@@ -26,8 +30,15 @@ export const unlock = async (client: PoolClient, schema: string, name: string): 
   await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey(schema, name)]);
 };
 
-export const loadCheckpoint = async (client: PoolClient, schema: string, name: string): Promise<string | undefined> => {
-  const { rows } = await client.query<{ position: string }>(`SELECT position FROM ${q(schema)}.es_checkpoints WHERE name = $1`, [name]);
+export const loadCheckpoint = async (
+  client: PoolClient,
+  schema: string,
+  name: string,
+): Promise<string | undefined> => {
+  const { rows } = await client.query<{ position: string }>(
+    `SELECT position FROM ${q(schema)}.es_checkpoints WHERE name = $1`,
+    [name],
+  );
   return rows[0]?.position;
 };
 
@@ -39,18 +50,25 @@ export const storeCheckpoint = async (
   previous: string | undefined,
   next: string,
 ): Promise<void> => {
-  if (previous !== undefined && !(next > previous)) throw new Error(`Checkpoint ${name} would move backwards: ${previous} → ${next}`);
+  if (previous !== undefined && !(next > previous))
+    throw new Error(`Checkpoint ${name} would move backwards: ${previous} → ${next}`);
   const result = await client.query(
     `INSERT INTO ${q(schema)}.es_checkpoints (name, position) VALUES ($1, $2)
      ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()
      WHERE ${q(schema)}.es_checkpoints.position IS NOT DISTINCT FROM $3`,
     [name, next, previous ?? null],
   );
-  if (result.rowCount !== 1) throw new Error(`Checkpoint ${name} was moved by another instance (expected ${previous ?? 'none'})`);
+  if (result.rowCount !== 1)
+    throw new Error(`Checkpoint ${name} was moved by another instance (expected ${previous ?? 'none'})`);
 };
 
 /** For adapters whose events live elsewhere (KurrentDB): the checkpoint table alone. */
 export const ensureCheckpointTable = (pool: Pool, schema: string): Promise<void> =>
-  withTransaction(pool, async (client) => void (await client.query(`CREATE SCHEMA IF NOT EXISTS ${q(schema)}; ${checkpointTableSql(schema)}`)), {
-    advisoryLock: `cartera.eventstore.setup:${schema}`,
-  });
+  withTransaction(
+    pool,
+    async (client) =>
+      void (await client.query(`CREATE SCHEMA IF NOT EXISTS ${q(schema)}; ${checkpointTableSql(schema)}`)),
+    {
+      advisoryLock: `cartera.eventstore.setup:${schema}`,
+    },
+  );

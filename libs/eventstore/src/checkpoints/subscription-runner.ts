@@ -91,10 +91,13 @@ export class CheckpointedSubscription implements SubscriptionSession {
     for (;;) {
       if (this.failure) throw this.failure;
       if (target === undefined || (this.current !== undefined && this.current >= target)) return;
-      if (this.stopRequested) throw new Error(`Subscription ${this.o.options.checkpointName} was stopped before catching up`);
+      if (this.stopRequested)
+        throw new Error(`Subscription ${this.o.options.checkpointName} was stopped before catching up`);
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new Error(`Subscription ${this.o.options.checkpointName} did not reach ${target} within ${timeoutMs} ms (at ${this.current ?? 'start'})`);
+        throw new Error(
+          `Subscription ${this.o.options.checkpointName} did not reach ${target} within ${timeoutMs} ms (at ${this.current ?? 'start'})`,
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.min(left, 1_000));
@@ -165,7 +168,10 @@ export class CheckpointedSubscription implements SubscriptionSession {
    * the handler's own queries on that connection): a handler that writes elsewhere (a publisher
    * writing to the bus) costs one autocommitted checkpoint update instead of BEGIN, update, COMMIT.
    */
-  private async transaction(events: readonly RecordedEvent[], end: GlobalPosition): Promise<{ error: unknown } | undefined> {
+  private async transaction(
+    events: readonly RecordedEvent[],
+    end: GlobalPosition,
+  ): Promise<{ error: unknown } | undefined> {
     const client = this.client;
     let begun: Promise<unknown> | undefined;
     const context = {
@@ -216,12 +222,15 @@ export class CheckpointedSubscription implements SubscriptionSession {
         client = await pool.connect();
         client.on('error', ignore);
         this.activeClient = client;
-        await client.query(`SET idle_in_transaction_session_timeout = ${Math.floor(this.o.idleInTransactionTimeoutMs)}`);
+        await client.query(
+          `SET idle_in_transaction_session_timeout = ${Math.floor(this.o.idleInTransactionTimeoutMs)}`,
+        );
         while (!this.stopping && !(locked = await tryLock(client, schema, options.checkpointName))) {
           await this.sleep(this.o.lockRetryMs);
         }
         if (!locked) break;
-        this.current = (await loadCheckpoint(client, schema, options.checkpointName)) as GlobalPosition | undefined;
+        this.current = (await loadCheckpoint(client, schema, options.checkpointName)) as
+          GlobalPosition | undefined;
         await this.o.run(this);
         backoff = 100;
       } catch (error) {
@@ -232,11 +241,15 @@ export class CheckpointedSubscription implements SubscriptionSession {
         }
         broken = error as Error;
         if (this.stopping) break;
-        logger.warn(`Subscription ${options.checkpointName}: ${String(broken.message)}; reconnecting in ${backoff} ms`, broken);
+        logger.warn(
+          `Subscription ${options.checkpointName}: ${String(broken.message)}; reconnecting in ${backoff} ms`,
+          broken,
+        );
       } finally {
         this.activeClient = undefined;
         if (client) {
-          if (locked && !broken) await unlock(client, schema, options.checkpointName).catch((e: Error) => (broken = e));
+          if (locked && !broken)
+            await unlock(client, schema, options.checkpointName).catch((e: Error) => (broken = e));
           client.removeListener('error', ignore);
           // A broken connection is destroyed (which also frees a lock it held) instead of going back to the pool.
           client.release(broken ?? undefined);

@@ -29,10 +29,30 @@ import {
 } from '../event-store.port';
 import { ensureCheckpointTable } from '../checkpoints/pg-checkpoints';
 import { Logger } from '../checkpoints/subscription-runner';
-import { chainLink, ChainedEvent, ChainVerifier, eventDigest, GENESIS_HASH, VERIFY_PAGE } from '../hash-chain';
+import {
+  chainLink,
+  ChainedEvent,
+  ChainVerifier,
+  eventDigest,
+  GENESIS_HASH,
+  VERIFY_PAGE,
+} from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
-import { prepareAppend, PreparedAppend, validateReadAll, validateReadStream, validateStreamId } from '../validation';
-import { ENVELOPE_KEY, formatKurrentPosition, parseKurrentPosition, serverFilter, toChained, toRecorded } from './kurrentdb-mapping';
+import {
+  prepareAppend,
+  PreparedAppend,
+  validateReadAll,
+  validateReadStream,
+  validateStreamId,
+} from '../validation';
+import {
+  ENVELOPE_KEY,
+  formatKurrentPosition,
+  parseKurrentPosition,
+  serverFilter,
+  toChained,
+  toRecorded,
+} from './kurrentdb-mapping';
 import { subscribeKurrent } from './kurrentdb-subscription';
 import { timed, withTimeout } from './with-timeout';
 
@@ -57,7 +77,8 @@ const defaultLogger: Logger = { warn: (message, error) => console.warn(message, 
 type Head = { revision: number; hash: Buffer } | undefined;
 
 export const createKurrentEventStore = async (options: KurrentEventStoreOptions): Promise<EventStore> => {
-  if (!options.client && !options.connectionString) throw new InvalidEventStoreInput('createKurrentEventStore needs a client or a connectionString');
+  if (!options.client && !options.connectionString)
+    throw new InvalidEventStoreInput('createKurrentEventStore needs a client or a connectionString');
   const client = options.client ?? KurrentDBClient.connectionString(options.connectionString as string);
   await ensureCheckpointTable(options.checkpoints.pool, options.checkpoints.schema);
   const upcasters = Array.isArray(options.upcasters)
@@ -121,7 +142,11 @@ export class KurrentEventStore implements EventStore {
     return undefined;
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     const p = prepareAppend(streamId, events, options, this.upcasters);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -129,7 +154,13 @@ export class KurrentEventStore implements EventStore {
       } catch (error) {
         // With 'any'/'stream_exists' the caller asked for no check: we pinned the revision only to chain the hashes.
         const pinnedOnly = p.expectedVersion === 'any' || p.expectedVersion === 'stream_exists';
-        if (error instanceof WrongExpectedVersion && pinnedOnly && error.actualVersion >= 0 && attempt < this.settings.maxAppendRetries) continue;
+        if (
+          error instanceof WrongExpectedVersion &&
+          pinnedOnly &&
+          error.actualVersion >= 0 &&
+          attempt < this.settings.maxAppendRetries
+        )
+          continue;
         throw error;
       }
     }
@@ -138,24 +169,52 @@ export class KurrentEventStore implements EventStore {
   private async appendOnce(p: PreparedAppend): Promise<AppendResult> {
     const expected = p.expectedVersion;
     // A numeric expectation fixes the previous link; otherwise pin whatever the head is now.
-    const head = expected === 'no_stream' ? undefined : await this.head(p.streamId, typeof expected === 'number' ? expected : undefined);
+    const head =
+      expected === 'no_stream'
+        ? undefined
+        : await this.head(p.streamId, typeof expected === 'number' ? expected : undefined);
     if (expected === 'stream_exists' && !head) throw new WrongExpectedVersion(p.streamId, expected, -1);
     const state: AppendStreamState =
-      typeof expected === 'number' ? BigInt(expected) : expected === 'no_stream' || !head ? NO_STREAM : BigInt(head.revision);
+      typeof expected === 'number'
+        ? BigInt(expected)
+        : expected === 'no_stream' || !head
+          ? NO_STREAM
+          : BigInt(head.revision);
     let previous = head?.hash ?? GENESIS_HASH;
     const first = typeof expected === 'number' ? expected + 1 : head ? head.revision + 1 : 0;
     const data: EventData[] = p.events.map((e, i) => {
       previous = chainLink(previous, first + i, eventDigest({ ...e, streamId: p.streamId }));
-      const metadata = { ...(JSON.parse(e.metadataJson) as object), [ENVELOPE_KEY]: { schemaVersion: e.schemaVersion, occurredAt: e.occurredAt.toISOString(), hash: previous.toString('hex') } };
-      return { id: e.id, contentType: 'application/json', type: e.type, data: JSON.parse(e.dataJson) as JSONType, metadata } as EventData;
+      const metadata = {
+        ...(JSON.parse(e.metadataJson) as object),
+        [ENVELOPE_KEY]: {
+          schemaVersion: e.schemaVersion,
+          occurredAt: e.occurredAt.toISOString(),
+          hash: previous.toString('hex'),
+        },
+      };
+      return {
+        id: e.id,
+        contentType: 'application/json',
+        type: e.type,
+        data: JSON.parse(e.dataJson) as JSONType,
+        metadata,
+      } as EventData;
     });
     try {
-      const result = await withTimeout(this.client.appendToStream(p.streamId, data, { streamState: state }), this.settings.timeoutMs, `appending to ${p.streamId}`);
+      const result = await withTimeout(
+        this.client.appendToStream(p.streamId, data, { streamState: state }),
+        this.settings.timeoutMs,
+        `appending to ${p.streamId}`,
+      );
       if (!result.position) throw new Error(`KurrentDB returned no position for ${p.streamId}`);
-      return { nextExpectedVersion: Number(result.nextExpectedRevision), position: formatKurrentPosition(result.position) };
+      return {
+        nextExpectedVersion: Number(result.nextExpectedRevision),
+        position: formatKurrentPosition(result.position),
+      };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
-        const actual = error.actualState === NO_STREAM || error.actualState === undefined ? -1 : Number(error.actualState);
+        const actual =
+          error.actualState === NO_STREAM || error.actualState === undefined ? -1 : Number(error.actualState);
         throw new WrongExpectedVersion(p.streamId, expected, actual);
       }
       throw error;
@@ -187,9 +246,16 @@ export class KurrentEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const o = validateReadAll(options);
-    const from = options.fromPosition === undefined || options.fromPosition === 'start' ? undefined : options.fromPosition;
+    const from =
+      options.fromPosition === undefined || options.fromPosition === 'start'
+        ? undefined
+        : options.fromPosition;
     const read = () =>
-      this.client.readAll({ direction: FORWARDS, fromPosition: from ? parseKurrentPosition(from) : START, filter: serverFilter(o.categories, o.types) });
+      this.client.readAll({
+        direction: FORWARDS,
+        fromPosition: from ? parseKurrentPosition(from) : START,
+        filter: serverFilter(o.categories, o.types),
+      });
     const out: RecordedEvent[] = [];
     for await (const resolved of this.events(read, 'reading $all')) {
       const e = toRecorded(resolved, this.upcasters);
@@ -203,8 +269,16 @@ export class KurrentEventStore implements EventStore {
   }
 
   /** Position of the newest event the filter keeps (the target of `caughtUp`, the start of "from end"). */
-  async lastPosition(categories: string[] | undefined, types: string[] | undefined): Promise<GlobalPosition | undefined> {
-    const read = () => this.client.readAll({ direction: BACKWARDS, fromPosition: END, filter: serverFilter(categories, types) });
+  async lastPosition(
+    categories: string[] | undefined,
+    types: string[] | undefined,
+  ): Promise<GlobalPosition | undefined> {
+    const read = () =>
+      this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+        filter: serverFilter(categories, types),
+      });
     for await (const resolved of this.events(read, 'reading the end of $all')) {
       const e = toRecorded(resolved, this.upcasters);
       if (e && (!types || types.includes(e.type))) return e.globalPosition;
@@ -229,7 +303,10 @@ export class KurrentEventStore implements EventStore {
     // Checked as the events stream in, a chunk at a time: memory stays bounded whatever the stream's length.
     const verifier = new ChainVerifier(streamId);
     let chunk: ChainedEvent[] = [];
-    for await (const resolved of this.events(() => this.client.readStream(streamId, { direction: FORWARDS, fromRevision: START }), `reading ${streamId}`)) {
+    for await (const resolved of this.events(
+      () => this.client.readStream(streamId, { direction: FORWARDS, fromRevision: START }),
+      `reading ${streamId}`,
+    )) {
       if (resolved.event) chunk.push(toChained(resolved.event));
       if (chunk.length < VERIFY_PAGE) continue;
       if (!verifier.push(chunk)) return verifier.finish();
@@ -241,7 +318,9 @@ export class KurrentEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    if (this.ownClient) await withTimeout(this.client.dispose(), this.settings.timeoutMs, 'closing the client').catch(() => undefined);
+    if (this.ownClient)
+      await withTimeout(this.client.dispose(), this.settings.timeoutMs, 'closing the client').catch(
+        () => undefined,
+      );
   }
 }
-

@@ -33,7 +33,8 @@ type KEvent = NonNullable<ResolvedEvent['event']>;
 
 /** Splits stored metadata into the caller's (as canonical text) and the adapter's envelope. */
 const splitMetadata = (stored: unknown): { metadataJson: string; envelope: EnvelopeMetadata | undefined } => {
-  if (!stored || typeof stored !== 'object' || stored instanceof Uint8Array) return { metadataJson: '{}', envelope: undefined };
+  if (!stored || typeof stored !== 'object' || stored instanceof Uint8Array)
+    return { metadataJson: '{}', envelope: undefined };
   const { [ENVELOPE_KEY]: envelope, ...rest } = stored as Record<string, unknown>;
   // Stored from canonical text and parsed in key order, so JSON.stringify gives the canonical text back.
   return { metadataJson: JSON.stringify(rest), envelope: envelope as EnvelopeMetadata | undefined };
@@ -54,7 +55,10 @@ export const toChained = (e: KEvent): ChainedEvent => {
   };
 };
 
-export const toRecorded = (resolved: ResolvedEvent | AllStreamResolvedEvent, upcasters: UpcasterRegistry): RecordedEvent | undefined => {
+export const toRecorded = (
+  resolved: ResolvedEvent | AllStreamResolvedEvent,
+  upcasters: UpcasterRegistry,
+): RecordedEvent | undefined => {
   const e = resolved.event;
   if (!e || e.type.startsWith('$') || !e.position) return undefined;
   const c = toChained(e);

@@ -1,6 +1,10 @@
 import { START } from '@kurrent/kurrentdb-client';
 import { GlobalPosition, SubscribeOptions, Subscription } from '../event-store.port';
-import { asSubscription, CheckpointedSubscription, SubscriptionSession } from '../checkpoints/subscription-runner';
+import {
+  asSubscription,
+  CheckpointedSubscription,
+  SubscriptionSession,
+} from '../checkpoints/subscription-runner';
 import { validateNames } from '../validation';
 import type { KurrentEventStore } from './kurrentdb-event-store';
 import { parseKurrentPosition, serverFilter, toRecorded } from './kurrentdb-mapping';
@@ -12,13 +16,17 @@ import { parseKurrentPosition, serverFilter, toRecorded } from './kurrentdb-mapp
  */
 export const subscribeKurrent = (store: KurrentEventStore, options: SubscribeOptions): Subscription => {
   if (!options.checkpointName) throw new TypeError('subscribe: checkpointName is required');
-  if (typeof options.from === 'string' && options.from !== 'start' && options.from !== 'end') parseKurrentPosition(options.from);
+  if (typeof options.from === 'string' && options.from !== 'start' && options.from !== 'end')
+    parseKurrentPosition(options.from);
   const categories = validateNames('filter.categories', options.filter?.categories);
   const types = validateNames('filter.types', options.filter?.types);
 
   const run = async (session: SubscriptionSession) => {
     if (session.position === undefined && options.from !== undefined && options.from !== 'start') {
-      const start = options.from === 'end' ? await store.lastPosition(categories, types) : (options.from as GlobalPosition);
+      const start =
+        options.from === 'end'
+          ? await store.lastPosition(categories, types)
+          : (options.from as GlobalPosition);
       if (start) await session.advance(start);
     }
     const from = session.position;

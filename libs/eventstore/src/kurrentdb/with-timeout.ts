@@ -9,7 +9,10 @@ export class KurrentTimeout extends Error {
 export const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new KurrentTimeout(`KurrentDB did not answer ${what} within ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new KurrentTimeout(`KurrentDB did not answer ${what} within ${ms} ms`)),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 };

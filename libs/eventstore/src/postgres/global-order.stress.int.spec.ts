@@ -18,13 +18,22 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('global order under concurrent, out-of-order commits', () => {
   let store: PostgresEventStore;
   beforeAll(async () => {
-    store = await createPostgresEventStore({ connectionString: db().url, schema: 'stress', poolMax: WRITERS + 4, pollIntervalMs: 20, batchSize: 250 });
+    store = await createPostgresEventStore({
+      connectionString: db().url,
+      schema: 'stress',
+      poolMax: WRITERS + 4,
+      pollIntervalMs: 20,
+      batchSize: 250,
+    });
   });
   afterAll(() => store?.close());
 
   it(`${WRITERS} writers × ${EVENTS_PER_WRITER} events: the live subscriber gets exactly the committed events, once each, in order`, async () => {
     const live: RecordedEvent[] = [];
-    const liveSub = store.subscribe({ checkpointName: 'stress-live', handler: async (es) => void live.push(...es) });
+    const liveSub = store.subscribe({
+      checkpointName: 'stress-live',
+      handler: async (es) => void live.push(...es),
+    });
     await liveSub.started;
 
     const committed = new Set<string>();
@@ -34,10 +43,14 @@ describe('global order under concurrent, out-of-order commits', () => {
     const writer = async (w: number) => {
       const client = await store.pool.connect();
       try {
-        for (let attempted = 0; attempted < EVENTS_PER_WRITER; ) {
+        for (let attempted = 0; attempted < EVENTS_PER_WRITER;) {
           const streamId = `stress-${Math.floor(Math.random() * STREAMS)}`;
           const batches = Array.from({ length: 1 + Math.floor(Math.random() * 2) }, () =>
-            Array.from({ length: 1 + Math.floor(Math.random() * 3) }, (_, i) => ({ id: newEventId(), type: 'Stressed', data: { w, i } })),
+            Array.from({ length: 1 + Math.floor(Math.random() * 3) }, (_, i) => ({
+              id: newEventId(),
+              type: 'Stressed',
+              data: { w, i },
+            })),
           );
           await client.query('BEGIN');
           if (Math.random() < 0.3) await pause(Math.random() * 2); // open but no transaction id yet
@@ -76,21 +89,31 @@ describe('global order under concurrent, out-of-order commits', () => {
     expect(ids.filter((id) => rolledBack.has(id))).toEqual([]);
     for (let i = 1; i < live.length; i++) {
       if (!(live[i - 1].globalPosition < live[i].globalPosition)) {
-        throw new Error(`position ${live[i].globalPosition} at ${i} does not follow ${live[i - 1].globalPosition}`);
+        throw new Error(
+          `position ${live[i].globalPosition} at ${i} does not follow ${live[i - 1].globalPosition}`,
+        );
       }
     }
     const versions = new Map<string, number>();
     for (const e of live) {
       const expected = (versions.get(e.streamId) ?? -1) + 1;
-      if (e.streamVersion !== expected) throw new Error(`${e.streamId}: version ${e.streamVersion} delivered where ${expected} was due`);
+      if (e.streamVersion !== expected)
+        throw new Error(`${e.streamId}: version ${e.streamVersion} delivered where ${expected} was due`);
       versions.set(e.streamId, expected);
     }
 
     // A second subscriber from the start, after the writers: the very same sequence, same positions.
     const replay: RecordedEvent[] = [];
-    const replaySub = store.subscribe({ checkpointName: 'stress-replay', from: 'start', batchSize: 1000, handler: async (es) => void replay.push(...es) });
+    const replaySub = store.subscribe({
+      checkpointName: 'stress-replay',
+      from: 'start',
+      batchSize: 1000,
+      handler: async (es) => void replay.push(...es),
+    });
     await eventually(() => replay.length >= live.length, { timeoutMs: 20_000, what: 'the replay' });
     await replaySub.stop();
-    expect(replay.map((e) => `${e.globalPosition} ${e.id}`)).toEqual(live.map((e) => `${e.globalPosition} ${e.id}`));
+    expect(replay.map((e) => `${e.globalPosition} ${e.id}`)).toEqual(
+      live.map((e) => `${e.globalPosition} ${e.id}`),
+    );
   });
 });

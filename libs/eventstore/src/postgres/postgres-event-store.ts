@@ -16,10 +16,28 @@ import {
 } from '../event-store.port';
 import { ChainVerifier, VERIFY_PAGE, writeEventDigests } from '../hash-chain';
 import { createUpcasterRegistry, Upcaster, UpcasterRegistry } from '../upcasters';
-import { prepareAppend, PreparedAppend, prepareAppends, StreamAppend, validateReadAll, ValidReadStream, validateReadStream, validateStreamId } from '../validation';
+import {
+  prepareAppend,
+  PreparedAppend,
+  prepareAppends,
+  StreamAppend,
+  validateReadAll,
+  ValidReadStream,
+  validateReadStream,
+  validateStreamId,
+} from '../validation';
 import { Logger } from '../checkpoints/subscription-runner';
 import { parsePosition, BEFORE_START, formatPosition } from './postgres-position';
-import { ENVELOPE_COLUMN, epochMs, EVENT_COLUMNS, EVENT_ROW_TYPES, EventRow, EventRowOf, extraColumn, rowToEvent } from './postgres-rows';
+import {
+  ENVELOPE_COLUMN,
+  epochMs,
+  EVENT_COLUMNS,
+  EVENT_ROW_TYPES,
+  EventRow,
+  EventRowOf,
+  extraColumn,
+  rowToEvent,
+} from './postgres-rows';
 import { GroupRead } from './postgres-group-read';
 import { quoteIdent, SCHEMA_NAME, setupSchema } from './postgres-schema';
 import { GroupCommit } from './postgres-group-commit';
@@ -59,7 +77,12 @@ export interface PostgresEventStore extends EventStore {
    * Appends inside a transaction the caller opened on `client` (e.g. with an inbox row), in one
    * round trip. The caller commits or rolls back; a rejected append leaves the transaction aborted.
    */
-  appendInTransaction(client: PoolClient, streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  appendInTransaction(
+    client: PoolClient,
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   /**
    * Appends to many streams in one round trip and one transaction (bulk imports), one result per
    * item in order. Each item has the guarantees of `appendToStream`: an item whose ids are all
@@ -77,13 +100,24 @@ export interface PostgresEventStore extends EventStore {
 /** Group statements in flight at once, per kind (appends, whole-stream reads); further requests queue and go out together in the next group. */
 const GROUP_LANES = 4;
 
-type AppendRow = { item: number; status: string; version: string; generation: number; transaction_id: string; seq: string };
+type AppendRow = {
+  item: number;
+  status: string;
+  version: string;
+  generation: number;
+  transaction_id: string;
+  seq: string;
+};
 
 const defaultLogger: Logger = { warn: (message, error) => console.warn(message, error ?? '') };
 
-export const createPostgresEventStore = async (options: PostgresEventStoreOptions): Promise<PostgresEventStore> => {
-  if (!SCHEMA_NAME.test(options.schema ?? '')) throw new InvalidEventStoreInput(`schema must match ${SCHEMA_NAME}: ${options.schema}`);
-  if (!options.pool && !options.connectionString) throw new InvalidEventStoreInput('createPostgresEventStore needs a pool or a connectionString');
+export const createPostgresEventStore = async (
+  options: PostgresEventStoreOptions,
+): Promise<PostgresEventStore> => {
+  if (!SCHEMA_NAME.test(options.schema ?? ''))
+    throw new InvalidEventStoreInput(`schema must match ${SCHEMA_NAME}: ${options.schema}`);
+  if (!options.pool && !options.connectionString)
+    throw new InvalidEventStoreInput('createPostgresEventStore needs a pool or a connectionString');
   const idleInTransactionTimeoutMs = options.idleInTransactionTimeoutMs ?? 60_000;
   const ownPool = !options.pool;
   const pool =
@@ -100,7 +134,10 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     pool.on('connect', (client) => client.on('error', () => undefined));
   }
   try {
-    const generation = options.migrate === false ? await readGeneration(pool, options.schema) : await setupSchema(pool, options.schema);
+    const generation =
+      options.migrate === false
+        ? await readGeneration(pool, options.schema)
+        : await setupSchema(pool, options.schema);
     const upcasters = Array.isArray(options.upcasters)
       ? createUpcasterRegistry(options.upcasters as readonly Upcaster[])
       : ((options.upcasters as UpcasterRegistry | undefined) ?? createUpcasterRegistry());
@@ -119,7 +156,9 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
 };
 
 const readGeneration = async (pool: Pool, schema: string): Promise<number> => {
-  const { rows } = await pool.query<{ generation: number }>(`SELECT generation FROM ${quoteIdent(schema)}.es_meta`);
+  const { rows } = await pool.query<{ generation: number }>(
+    `SELECT generation FROM ${quoteIdent(schema)}.es_meta`,
+  );
   return rows[0].generation;
 };
 
@@ -138,7 +177,10 @@ class PgEventStore implements PostgresEventStore {
   private notifyTimer: NodeJS.Timeout | undefined;
   private closed = false;
   readonly channel: string;
-  private readonly sql: Record<'append' | 'readForwards' | 'readBackwards' | 'readStreams' | 'readAll' | 'end' | 'latest', string>;
+  private readonly sql: Record<
+    'append' | 'readForwards' | 'readBackwards' | 'readStreams' | 'readAll' | 'end' | 'latest',
+    string
+  >;
   // Whole-stream reads (a command handler's) share a statement when they arrive together.
   private readonly groupRead = new GroupRead<EventRow | EventRowOf<number>>(
     (streamIds) => this.readStreamsRaw(streamIds),
@@ -202,7 +244,11 @@ class PgEventStore implements PostgresEventStore {
       ORDER BY e.generation, e.transaction_id, e.seq LIMIT $4`;
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     const prepared = prepareAppend(streamId, events, options, this.upcasters);
     if (this.closed) throw new Error('The event store is closed');
     // Concurrent single appends share a statement and a commit (see GroupCommit); each keeps its own outcome.
@@ -211,7 +257,12 @@ class PgEventStore implements PostgresEventStore {
     return result;
   }
 
-  appendInTransaction(client: PoolClient, streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  appendInTransaction(
+    client: PoolClient,
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     return this.runAppend(client, prepareAppend(streamId, events, options, this.upcasters));
   }
 
@@ -226,7 +277,10 @@ class PgEventStore implements PostgresEventStore {
     return (await this.runAppends(db, [p]))[0];
   }
 
-  private async runAppends(db: Pool | PoolClient, appends: readonly PreparedAppend[]): Promise<AppendResult[]> {
+  private async runAppends(
+    db: Pool | PoolClient,
+    appends: readonly PreparedAppend[],
+  ): Promise<AppendResult[]> {
     try {
       return await this.runAppendsRaw(db, appends);
     } catch (error) {
@@ -235,7 +289,10 @@ class PgEventStore implements PostgresEventStore {
   }
 
   /** One statement for one stream or many: the arrays of `es_append_streams`, events grouped by item. Throws the database's error. */
-  private async runAppendsRaw(db: Pool | PoolClient, appends: readonly PreparedAppend[]): Promise<AppendResult[]> {
+  private async runAppendsRaw(
+    db: Pool | PoolClient,
+    appends: readonly PreparedAppend[],
+  ): Promise<AppendResult[]> {
     if (this.closed) throw new Error('The event store is closed');
     const streams: string[] = [];
     const kinds: string[] = [];
@@ -294,10 +351,17 @@ class PgEventStore implements PostgresEventStore {
     ];
     for (let attempt = 0; ; attempt++) {
       try {
-        const { rows } = await db.query<AppendRow>({ name: `es_append_${this.schema}`, text: this.sql.append, values });
+        const { rows } = await db.query<AppendRow>({
+          name: `es_append_${this.schema}`,
+          text: this.sql.append,
+          values,
+        });
         const results: AppendResult[] = new Array(appends.length);
         for (const row of rows) {
-          results[row.item - 1] = { nextExpectedVersion: Number(row.version), position: formatPosition(row.generation, row.transaction_id, row.seq) };
+          results[row.item - 1] = {
+            nextExpectedVersion: Number(row.version),
+            position: formatPosition(row.generation, row.transaction_id, row.seq),
+          };
         }
         return results;
       } catch (error) {
@@ -309,12 +373,20 @@ class PgEventStore implements PostgresEventStore {
   }
 
   private appendError(error: unknown, appends: readonly PreparedAppend[]): unknown {
-    const e = error as { code?: string; detail?: string; hint?: string; message: string; constraint?: string };
+    const e = error as {
+      code?: string;
+      detail?: string;
+      hint?: string;
+      message: string;
+      constraint?: string;
+    };
     const p = appends[Number(e.hint ?? 1) - 1] ?? appends[0];
     if (e.code === 'CA001') return new WrongExpectedVersion(p.streamId, p.expectedVersion, Number(e.detail));
     if (e.code === 'CA002' || (e.code === '23505' && e.constraint === 'es_events_id')) {
       const which = appends.length === 1 ? appends[0].streamId : 'streams';
-      return new InvalidEventStoreInput(`Append to ${which} rejected: ${e.message} (ids must be new, or all repeat one earlier append)`);
+      return new InvalidEventStoreInput(
+        `Append to ${which} rejected: ${e.message} (ids must be new, or all repeat one earlier append)`,
+      );
     }
     return error;
   }
@@ -322,14 +394,23 @@ class PgEventStore implements PostgresEventStore {
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     validateStreamId(streamId);
     const o = validateReadStream(options);
-    if (o.from === undefined && !o.backwards && o.maxCount === undefined && o.recordedAt === undefined && o.occurredAt === undefined) {
+    if (
+      o.from === undefined &&
+      !o.backwards &&
+      o.maxCount === undefined &&
+      o.recordedAt === undefined &&
+      o.occurredAt === undefined
+    ) {
       if (this.closed) throw new Error('The event store is closed');
       return (await this.groupRead.read(streamId)).map((row) => rowToEvent(row, this.upcasters));
     }
     return (await this.readStreamRaw(streamId, o)).map((row) => rowToEvent(row, this.upcasters));
   }
 
-  private async readStreamRaw(streamId: string, o: Partial<ValidReadStream> & Pick<ValidReadStream, 'backwards'>): Promise<EventRow[]> {
+  private async readStreamRaw(
+    streamId: string,
+    o: Partial<ValidReadStream> & Pick<ValidReadStream, 'backwards'>,
+  ): Promise<EventRow[]> {
     const from = o.from ?? (o.backwards ? Number.MAX_SAFE_INTEGER : 0);
     const { rows } = await this.pool.query<EventRow>({
       name: `es_read_${o.backwards ? 'b' : 'f'}_${this.schema}`,
@@ -362,11 +443,21 @@ class PgEventStore implements PostgresEventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const o = validateReadAll(options);
-    const from = options.fromPosition === undefined || options.fromPosition === 'start' ? BEFORE_START : parsePosition(options.fromPosition);
+    const from =
+      options.fromPosition === undefined || options.fromPosition === 'start'
+        ? BEFORE_START
+        : parsePosition(options.fromPosition);
     const { rows } = await this.pool.query<EventRow>({
       name: `es_read_all_${this.schema}`,
       text: this.sql.readAll,
-      values: [from.generation, from.transactionId, from.seq, o.categories ?? null, o.types ?? null, o.maxCount ?? null],
+      values: [
+        from.generation,
+        from.transactionId,
+        from.seq,
+        o.categories ?? null,
+        o.types ?? null,
+        o.maxCount ?? null,
+      ],
       rowMode: 'array',
       types: EVENT_ROW_TYPES,
     });
@@ -395,8 +486,15 @@ class PgEventStore implements PostgresEventStore {
     return this.positionQuery(this.sql.latest, 'latest');
   }
 
-  private async positionQuery(text: string, name: string, db: Pool | PoolClient = this.pool): Promise<GlobalPosition | undefined> {
-    const { rows } = await db.query<{ generation: number; xid: string; seq: string }>({ name: `es_${name}_${this.schema}`, text });
+  private async positionQuery(
+    text: string,
+    name: string,
+    db: Pool | PoolClient = this.pool,
+  ): Promise<GlobalPosition | undefined> {
+    const { rows } = await db.query<{ generation: number; xid: string; seq: string }>({
+      name: `es_${name}_${this.schema}`,
+      text,
+    });
     return rows[0] ? formatPosition(rows[0].generation, rows[0].xid, rows[0].seq) : undefined;
   }
 
@@ -410,7 +508,11 @@ class PgEventStore implements PostgresEventStore {
     // append committing meanwhile moves both or neither (two separate reads could pair an old head
     // with a newer event and report a break that is not there). Events are then read up to that
     // version, a page at a time: stored events never change, so later pages see the same rows.
-    const { rows: heads } = await this.pool.query<{ version: string | null; last_hash: Buffer | null; max_version: string | null }>(
+    const { rows: heads } = await this.pool.query<{
+      version: string | null;
+      last_hash: Buffer | null;
+      max_version: string | null;
+    }>(
       `SELECT h.version, h.last_hash, (SELECT max(e.stream_version) FROM ${this.s}.es_events e WHERE e.stream_id = $1) AS max_version
          FROM (SELECT 1) one LEFT JOIN ${this.s}.es_streams h ON h.stream_id = $1`,
       [streamId],
@@ -418,8 +520,17 @@ class PgEventStore implements PostgresEventStore {
     const { version, last_hash, max_version } = heads[0];
     const verifier = new ChainVerifier(streamId);
     // The exact stored texts: the chain was computed over them.
-    type VerifyRow = { id: string; type: string; schema_version: number; occurred_at: string; stream_version: string; data: string; metadata: string; hash: Buffer };
-    for (let after = -1; max_version !== null && after < Number(max_version); ) {
+    type VerifyRow = {
+      id: string;
+      type: string;
+      schema_version: number;
+      occurred_at: string;
+      stream_version: string;
+      data: string;
+      metadata: string;
+      hash: Buffer;
+    };
+    for (let after = -1; max_version !== null && after < Number(max_version);) {
       const { rows } = await this.pool.query<VerifyRow>({
         name: `es_verify_${this.schema}`,
         text: `SELECT e.id, e.type, e.schema_version, ${epochMs('e.occurred_at')} AS occurred_at, e.stream_version, e.data::text AS data,
@@ -442,7 +553,9 @@ class PgEventStore implements PostgresEventStore {
       if (!verifier.push(chained)) break;
       after = chained[chained.length - 1].streamVersion;
     }
-    return verifier.finish(version !== null && last_hash !== null ? { version: Number(version), hash: last_hash } : undefined);
+    return verifier.finish(
+      version !== null && last_hash !== null ? { version: Number(version), hash: last_hash } : undefined,
+    );
   }
 
   async oldestOpenTransactionAgeSeconds(): Promise<number> {

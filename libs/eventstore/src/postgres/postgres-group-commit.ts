@@ -44,7 +44,7 @@ export class GroupCommit extends Batcher<Waiter> {
     const group: Waiter[] = [];
     const streams = new Set<string>();
     let events = 0;
-    for (let i = 0; i < this.queue.length && group.length < MAX_GROUP_ITEMS; ) {
+    for (let i = 0; i < this.queue.length && group.length < MAX_GROUP_ITEMS;) {
       const w = this.queue[i];
       const size = w.append.events.length;
       if (streams.has(w.append.streamId) || (group.length > 0 && events + size > MAX_GROUP_EVENTS)) {
@@ -72,7 +72,12 @@ export class GroupCommit extends Batcher<Waiter> {
         if (item === undefined || item < 0 || item >= pending.length) {
           // Nothing says whose fault it was: each caller gets the outcome of its own append.
           await Promise.all(
-            pending.map((w) => this.runner.run([w.append]).then((r) => w.resolve(r[0]), (e: unknown) => w.reject(this.runner.errorOf(e, w.append)))),
+            pending.map((w) =>
+              this.runner.run([w.append]).then(
+                (r) => w.resolve(r[0]),
+                (e: unknown) => w.reject(this.runner.errorOf(e, w.append)),
+              ),
+            ),
           );
           return;
         }

@@ -38,8 +38,32 @@ export const extraColumn = <Extra>(row: EventRowOf<Extra>): Extra => row[3];
 const SEPARATOR = '\x1f';
 
 /** Writes an envelope the way `ENVELOPE_COLUMN` does (tests build rows with it). */
-export const envelopeText = (e: Readonly<{ generation: number; transactionId: string; seq: string | number; streamVersion: number; schemaVersion: number; id: string; occurredAtMs: number; recordedAtMs: number; type: string; streamId: string }>): string =>
-  [e.generation, e.transactionId, e.seq, e.streamVersion, e.schemaVersion, e.id, e.occurredAtMs, e.recordedAtMs, e.type, e.streamId].join(SEPARATOR);
+export const envelopeText = (
+  e: Readonly<{
+    generation: number;
+    transactionId: string;
+    seq: string | number;
+    streamVersion: number;
+    schemaVersion: number;
+    id: string;
+    occurredAtMs: number;
+    recordedAtMs: number;
+    type: string;
+    streamId: string;
+  }>,
+): string =>
+  [
+    e.generation,
+    e.transactionId,
+    e.seq,
+    e.streamVersion,
+    e.schemaVersion,
+    e.id,
+    e.occurredAtMs,
+    e.recordedAtMs,
+    e.type,
+    e.streamId,
+  ].join(SEPARATOR);
 
 // The events of one transaction share generation and transaction id: their padded prefix is made once.
 let prefixKey = '';
@@ -51,7 +75,11 @@ const positionAt = (envelope: string, afterSeq: number): GlobalPosition => {
   const key = envelope.slice(0, afterTransaction);
   if (key !== prefixKey) {
     const afterGeneration = envelope.indexOf(SEPARATOR);
-    prefix = formatPosition(Number(envelope.slice(0, afterGeneration)), envelope.slice(afterGeneration + 1, afterTransaction), 0).slice(0, -19);
+    prefix = formatPosition(
+      Number(envelope.slice(0, afterGeneration)),
+      envelope.slice(afterGeneration + 1, afterTransaction),
+      0,
+    ).slice(0, -19);
     prefixKey = key;
   }
   return `${prefix}${envelope.slice(afterTransaction + 1, afterSeq).padStart(19, '0')}` as GlobalPosition;
@@ -64,7 +92,8 @@ const afterValue = (envelope: string, n: number): number => {
   return at;
 };
 
-export const rowPosition = (row: EventRow | EventRowOf<unknown>): GlobalPosition => positionAt(row[0], afterValue(row[0], 3));
+export const rowPosition = (row: EventRow | EventRowOf<unknown>): GlobalPosition =>
+  positionAt(row[0], afterValue(row[0], 3));
 
 const asText = (value: string): string => value;
 /**
@@ -75,7 +104,8 @@ export const EVENT_ROW_TYPES = {
   getTypeParser: (oid: number): ((value: string) => unknown) => (oid === 23 ? Number : asText),
 };
 
-const parseStored = (text: string): unknown => (mayHoldBigint(text) ? reviveBigints(JSON.parse(text)) : JSON.parse(text));
+const parseStored = (text: string): unknown =>
+  mayHoldBigint(text) ? reviveBigints(JSON.parse(text)) : JSON.parse(text);
 
 // Consecutive events mostly carry the same metadata text (the events of one command, of one
 // import batch): it is parsed once and the (deeply frozen, as the type says it is read-only)
@@ -99,7 +129,10 @@ const deepFreeze = (value: unknown): unknown => {
   return value;
 };
 
-export const rowToEvent = (row: EventRow | EventRowOf<unknown>, upcasters: UpcasterRegistry): RecordedEvent => {
+export const rowToEvent = (
+  row: EventRow | EventRowOf<unknown>,
+  upcasters: UpcasterRegistry,
+): RecordedEvent => {
   const envelope = row[0];
   // generation, transaction id, seq | version | schema version | id | occurred | recorded | type | stream
   const afterSeq = afterValue(envelope, 3);

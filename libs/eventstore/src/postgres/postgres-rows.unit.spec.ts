@@ -4,22 +4,43 @@ import { envelopeText, EventRow, rowPosition, rowToEvent } from './postgres-rows
 const upcasters = createUpcasterRegistry();
 const row = (seq: number, metadata: string | null, streamId = 'account-1'): EventRow => [
   envelopeText({
-    generation: 1, transactionId: '900', seq, streamVersion: seq, schemaVersion: 1, id: `0190f5c2-0000-7000-8000-00000000000${seq}`,
-    occurredAtMs: 1767225600500, recordedAtMs: 1767225601250, type: 'PaymentPosted', streamId,
+    generation: 1,
+    transactionId: '900',
+    seq,
+    streamVersion: seq,
+    schemaVersion: 1,
+    id: `0190f5c2-0000-7000-8000-00000000000${seq}`,
+    occurredAtMs: 1767225600500,
+    recordedAtMs: 1767225601250,
+    type: 'PaymentPosted',
+    streamId,
   }),
-  `{"amount":{"$bigint":"${seq}00"}}`, metadata,
+  `{"amount":{"$bigint":"${seq}00"}}`,
+  metadata,
 ];
 // Each row gets its own string, as the driver makes one per field.
 const text = (value: object) => JSON.stringify(value).split('').join('');
 
 describe('rowToEvent', () => {
   it('decodes the envelope, reviving bigints in data and metadata', () => {
-    const e = rowToEvent(row(1, text({ actor: { id: 'u', kind: 'user' }, limit: { $bigint: '9007199254740993' } })), upcasters);
-    expect(e).toMatchObject({ streamId: 'account-1', streamVersion: 1, type: 'PaymentPosted', data: { amount: 100n } });
+    const e = rowToEvent(
+      row(1, text({ actor: { id: 'u', kind: 'user' }, limit: { $bigint: '9007199254740993' } })),
+      upcasters,
+    );
+    expect(e).toMatchObject({
+      streamId: 'account-1',
+      streamVersion: 1,
+      type: 'PaymentPosted',
+      data: { amount: 100n },
+    });
     expect(e.metadata).toEqual({ actor: { id: 'u', kind: 'user' }, limit: 9007199254740993n });
     expect(e.occurredAt.toISOString()).toBe('2026-01-01T00:00:00.500Z');
     expect(e.recordedAt.toISOString()).toBe('2026-01-01T00:00:01.250Z');
-    expect(e).toMatchObject({ id: '0190f5c2-0000-7000-8000-000000000001', schemaVersion: 1, globalPosition: '0001/00000000000000000900/0000000000000000001' });
+    expect(e).toMatchObject({
+      id: '0190f5c2-0000-7000-8000-000000000001',
+      schemaVersion: 1,
+      globalPosition: '0001/00000000000000000900/0000000000000000001',
+    });
   });
 
   it('reads every value of the one-text envelope, whatever the stream id holds after the type', () => {
@@ -33,7 +54,9 @@ describe('rowToEvent', () => {
     const other = row(7, null);
     other[0] = other[0].replace('1\x1f900\x1f', '2\x1f12345\x1f');
     expect(rowToEvent(other, upcasters).globalPosition).toBe('0002/00000000000000012345/0000000000000000007');
-    expect(rowToEvent(row(7, null), upcasters).globalPosition).toBe('0001/00000000000000000900/0000000000000000007');
+    expect(rowToEvent(row(7, null), upcasters).globalPosition).toBe(
+      '0001/00000000000000000900/0000000000000000007',
+    );
   });
 
   it('parses a run of identical metadata texts once: one read-only object shared by those events', () => {

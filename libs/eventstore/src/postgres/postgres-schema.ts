@@ -55,7 +55,9 @@ export const schemaSql = (schema: string): string => {
   const mismatch = (v: string, kind: string, expected: string) =>
     `((${kind} = 'number' AND ${v} <> ${expected}) OR (${kind} = 'no_stream' AND ${v} <> -1) OR (${kind} = 'stream_exists' AND ${v} = -1))`;
   // New head rows (a head at version -1 is taken over).
-  const insertHeads = (rows: string) => `INSERT INTO ${s}.es_streams AS h (stream_id, version, last_hash, last_generation, last_transaction_id)
+  const insertHeads = (
+    rows: string,
+  ) => `INSERT INTO ${s}.es_streams AS h (stream_id, version, last_hash, last_generation, last_transaction_id)
     ${rows}
     ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, last_hash = EXCLUDED.last_hash,
       last_generation = EXCLUDED.last_generation, last_transaction_id = EXCLUDED.last_transaction_id
@@ -431,7 +433,9 @@ export const setupSchema = (pool: Pool, schema: string): Promise<number> =>
     async (client) => {
       await client.query(schemaSql(schema));
       await client.query(checkGenerationSql(schema));
-      const { rows } = await client.query<{ generation: number }>(`SELECT generation FROM ${quoteIdent(schema)}.es_meta`);
+      const { rows } = await client.query<{ generation: number }>(
+        `SELECT generation FROM ${quoteIdent(schema)}.es_meta`,
+      );
       return rows[0].generation;
     },
     { advisoryLock: `cartera.eventstore.setup:${schema}` },

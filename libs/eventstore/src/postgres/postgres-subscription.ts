@@ -1,6 +1,10 @@
 import type { PoolClient } from 'pg';
 import { GlobalPosition, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
-import { asSubscription, CheckpointedSubscription, SubscriptionSession } from '../checkpoints/subscription-runner';
+import {
+  asSubscription,
+  CheckpointedSubscription,
+  SubscriptionSession,
+} from '../checkpoints/subscription-runner';
 import { validateNames } from '../validation';
 import type { PgEventStore } from './postgres-event-store';
 import { BEFORE_START, parsePosition } from './postgres-position';
@@ -20,7 +24,8 @@ const DECODE_SLICE = 250;
 export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions): Subscription => {
   if (!options.checkpointName) throw new TypeError('subscribe: checkpointName is required');
   if (typeof options.handler !== 'function') throw new TypeError('subscribe: handler must be a function');
-  if (typeof options.from === 'string' && options.from !== 'start' && options.from !== 'end') parsePosition(options.from);
+  if (typeof options.from === 'string' && options.from !== 'start' && options.from !== 'end')
+    parsePosition(options.from);
   const categories = validateNames('filter.categories', options.filter?.categories) ?? null;
   const types = validateNames('filter.types', options.filter?.types) ?? null;
   const filtered = categories !== null || types !== null;
@@ -38,11 +43,17 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
     const { rows } = await db.query<EventRow>({
       name: pollName,
       text: pollText,
-      values: filtered ? [from.generation, from.transactionId, from.seq, batchSize, categories, types] : [from.generation, from.transactionId, from.seq, batchSize],
+      values: filtered
+        ? [from.generation, from.transactionId, from.seq, batchSize, categories, types]
+        : [from.generation, from.transactionId, from.seq, batchSize],
       rowMode: 'array',
       types: EVENT_ROW_TYPES,
     });
-    return { rows, last: rows.length > 0 ? rowPosition(rows[rows.length - 1]) : undefined, full: rows.length === batchSize };
+    return {
+      rows,
+      last: rows.length > 0 ? rowPosition(rows[rows.length - 1]) : undefined,
+      full: rows.length === batchSize,
+    };
   };
   // A row without payload is one the filter left out: it only moves the checkpoint.
   // While the next window is being read, decoding yields to the event loop every DECODE_SLICE
@@ -52,7 +63,8 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
   const decode = async (rows: EventRow[], readingAhead: boolean): Promise<RecordedEvent[]> => {
     const events: RecordedEvent[] = [];
     for (let i = 0; i < rows.length; i++) {
-      if (readingAhead && i > 0 && i % DECODE_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (readingAhead && i > 0 && i % DECODE_SLICE === 0)
+        await new Promise<void>((resolve) => setImmediate(resolve));
       const row = rows[i];
       if (row[1] !== null) events.push(rowToEvent(row, store.upcasters));
     }
@@ -74,7 +86,8 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
       if (session.position === undefined && options.from !== undefined && options.from !== 'start') {
         // "From end" is the newest row below the gate, not the raw maximum; it is stored at once so
         // that a restart before the first event does not silently move the start forwards.
-        const start = options.from === 'end' ? await store.endPositionOn(client) : (options.from as GlobalPosition);
+        const start =
+          options.from === 'end' ? await store.endPositionOn(client) : (options.from as GlobalPosition);
         if (start) await session.advance(start);
       }
       session.markStarted();

@@ -24,14 +24,24 @@ export type EventStoreCapabilities = Readonly<{
   idempotentRepeatWithAnyExpectedVersion: boolean;
 }>;
 
-export type EventStoreFactory = (options?: Readonly<{ upcasters?: readonly Upcaster[] }>) => Promise<EventStore>;
+export type EventStoreFactory = (
+  options?: Readonly<{ upcasters?: readonly Upcaster[] }>,
+) => Promise<EventStore>;
 
 const uid = () => randomBytes(5).toString('hex');
 /** A category no other test (or earlier run against a long-lived server) uses, so readAll filters isolate tests. */
 const category = () => `c${uid()}`;
-const ev = (type: string, data: unknown = {}, extra: Partial<NewEvent> = {}): NewEvent => ({ type, data, ...extra });
+const ev = (type: string, data: unknown = {}, extra: Partial<NewEvent> = {}): NewEvent => ({
+  type,
+  data,
+  ...extra,
+});
 
-export const eventStoreContract = (name: string, factory: EventStoreFactory, capabilities: EventStoreCapabilities): void =>
+export const eventStoreContract = (
+  name: string,
+  factory: EventStoreFactory,
+  capabilities: EventStoreCapabilities,
+): void =>
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     const extraStores: EventStore[] = [];
@@ -47,7 +57,9 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
       // readAll returns the gap-free prefix: an unrelated open transaction may hold it back briefly.
       eventually(
         async () => {
-          const events = await store.readAll({ filter: { categories: [cat], ...(options.types ? { types: options.types } : {}) } });
+          const events = await store.readAll({
+            filter: { categories: [cat], ...(options.types ? { types: options.types } : {}) },
+          });
           return events.length >= count && events;
         },
         { what: `${count} events of ${cat} in readAll` },
@@ -69,20 +81,50 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         const occurredAt = new Date('2026-01-15T10:00:00.000Z');
         const before = Date.now();
         const result = await store.appendToStream(streamId, [
-          ev('AccountPlaced', { amount: 12345678901234567890123n, currency: 'EUR', nested: { list: [1, -2n, 'x', null, true] } }, {
-            metadata: { correlationId: 'c-1', causationId: 'm-1', actor: { kind: 'user', id: 'u-1' }, creditorId: 'cr-1', traceparent: '00-abc' },
-            occurredAt,
-          }),
+          ev(
+            'AccountPlaced',
+            {
+              amount: 12345678901234567890123n,
+              currency: 'EUR',
+              nested: { list: [1, -2n, 'x', null, true] },
+            },
+            {
+              metadata: {
+                correlationId: 'c-1',
+                causationId: 'm-1',
+                actor: { kind: 'user', id: 'u-1' },
+                creditorId: 'cr-1',
+                traceparent: '00-abc',
+              },
+              occurredAt,
+            },
+          ),
           ev('PaymentPosted', { amount: 500n }),
         ]);
         expect(result.nextExpectedVersion).toBe(1);
         const events = await store.readStream(streamId);
         expect(events).toHaveLength(2);
         const [first, second] = events;
-        expect(first).toMatchObject({ type: 'AccountPlaced', schemaVersion: 1, streamId, streamVersion: 0, occurredAt });
-        expect(first.data).toEqual({ amount: 12345678901234567890123n, currency: 'EUR', nested: { list: [1, -2n, 'x', null, true] } });
+        expect(first).toMatchObject({
+          type: 'AccountPlaced',
+          schemaVersion: 1,
+          streamId,
+          streamVersion: 0,
+          occurredAt,
+        });
+        expect(first.data).toEqual({
+          amount: 12345678901234567890123n,
+          currency: 'EUR',
+          nested: { list: [1, -2n, 'x', null, true] },
+        });
         expect(typeof (first.data as { amount: unknown }).amount).toBe('bigint');
-        expect(first.metadata).toEqual({ correlationId: 'c-1', causationId: 'm-1', actor: { kind: 'user', id: 'u-1' }, creditorId: 'cr-1', traceparent: '00-abc' });
+        expect(first.metadata).toEqual({
+          correlationId: 'c-1',
+          causationId: 'm-1',
+          actor: { kind: 'user', id: 'u-1' },
+          creditorId: 'cr-1',
+          traceparent: '00-abc',
+        });
         expect(first.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
         expect(second.streamVersion).toBe(1);
         expect(second.occurredAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -100,10 +142,25 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
 
       it('round-trips unicode, quotes and backslashes in data, metadata, types and stream ids', async () => {
         const streamId = `debtor-${uid()}-ñandú-東京-😀-"q"\\n`;
-        const data = { name: 'Zoë Ångström-Łukasz', jp: '東京都', ar: 'مرحبا', emoji: '👩🏽‍💻🏳️‍🌈', combining: 'e\u0301', quote: '"\\\n\t', nul: 'a\u0000b' };
-        await store.appendToStream(streamId, [ev('NoteAdded✓"\\', data, { metadata: { actor: { kind: 'user', id: 'ü-1' } } })]);
+        const data = {
+          name: 'Zoë Ångström-Łukasz',
+          jp: '東京都',
+          ar: 'مرحبا',
+          emoji: '👩🏽‍💻🏳️‍🌈',
+          combining: 'e\u0301',
+          quote: '"\\\n\t',
+          nul: 'a\u0000b',
+        };
+        await store.appendToStream(streamId, [
+          ev('NoteAdded✓"\\', data, { metadata: { actor: { kind: 'user', id: 'ü-1' } } }),
+        ]);
         const [event] = await store.readStream(streamId);
-        expect(event).toMatchObject({ streamId, type: 'NoteAdded✓"\\', data, metadata: { actor: { kind: 'user', id: 'ü-1' } } });
+        expect(event).toMatchObject({
+          streamId,
+          type: 'NoteAdded✓"\\',
+          data,
+          metadata: { actor: { kind: 'user', id: 'ü-1' } },
+        });
       });
 
       it('stores and reads a 1 MB payload', async () => {
@@ -117,12 +174,19 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
 
       it('reads forwards from a version, backwards, and at most maxCount', async () => {
         const streamId = `account-${uid()}`;
-        await store.appendToStream(streamId, Array.from({ length: 10 }, (_, i) => ev('Counted', { i })));
+        await store.appendToStream(
+          streamId,
+          Array.from({ length: 10 }, (_, i) => ev('Counted', { i })),
+        );
         const versions = (es: RecordedEvent[]) => es.map((e) => e.streamVersion);
         expect(versions(await store.readStream(streamId, { from: 7 }))).toEqual([7, 8, 9]);
         expect(versions(await store.readStream(streamId, { maxCount: 3 }))).toEqual([0, 1, 2]);
-        expect(versions(await store.readStream(streamId, { direction: 'backwards' }))).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
-        expect(versions(await store.readStream(streamId, { direction: 'backwards', from: 4, maxCount: 2 }))).toEqual([4, 3]);
+        expect(versions(await store.readStream(streamId, { direction: 'backwards' }))).toEqual([
+          9, 8, 7, 6, 5, 4, 3, 2, 1, 0,
+        ]);
+        expect(
+          versions(await store.readStream(streamId, { direction: 'backwards', from: 4, maxCount: 2 })),
+        ).toEqual([4, 3]);
         expect(await store.readStream(streamId, { from: 10 })).toEqual([]);
         expect(await store.readStream(`account-${uid()}`)).toEqual([]);
       });
@@ -138,10 +202,17 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         await store.appendToStream(streamId, [ev('C', {}, { occurredAt: new Date('2026-02-01T00:00:00Z') })]);
         const types = (es: RecordedEvent[]) => es.map((e) => e.type);
         // What did we know when B was recorded? A and B, not the late-recorded C.
-        expect(types(await store.readStream(streamId, { asOf: { recordedAt: b.recordedAt } }))).toEqual(['A', 'B']);
+        expect(types(await store.readStream(streamId, { asOf: { recordedAt: b.recordedAt } }))).toEqual([
+          'A',
+          'B',
+        ]);
         // What was true on 15 February? A and the backdated C.
-        expect(types(await store.readStream(streamId, { asOf: { occurredAt: new Date('2026-02-15T00:00:00Z') } }))).toEqual(['A', 'C']);
-        expect(types(await store.readStream(streamId, { asOf: { recordedAt: new Date('2000-01-01T00:00:00Z') } }))).toEqual([]);
+        expect(
+          types(await store.readStream(streamId, { asOf: { occurredAt: new Date('2026-02-15T00:00:00Z') } })),
+        ).toEqual(['A', 'C']);
+        expect(
+          types(await store.readStream(streamId, { asOf: { recordedAt: new Date('2000-01-01T00:00:00Z') } })),
+        ).toEqual([]);
       });
     });
 
@@ -149,7 +220,9 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
       it("'no_stream' creates a stream and refuses an existing one, naming the actual version", async () => {
         const streamId = `case-${uid()}`;
         await store.appendToStream(streamId, [ev('A'), ev('B')], { expectedVersion: 'no_stream' });
-        const error = await store.appendToStream(streamId, [ev('C')], { expectedVersion: 'no_stream' }).catch((e) => e);
+        const error = await store
+          .appendToStream(streamId, [ev('C')], { expectedVersion: 'no_stream' })
+          .catch((e) => e);
         expect(error).toBeInstanceOf(WrongExpectedVersion);
         expect(error).toMatchObject({ streamId, expectedVersion: 'no_stream', actualVersion: 1 });
         expect(await store.readStream(streamId)).toHaveLength(2);
@@ -157,19 +230,30 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
 
       it('a number must equal the current version; -1 means no stream', async () => {
         const streamId = `case-${uid()}`;
-        expect((await store.appendToStream(streamId, [ev('A')], { expectedVersion: -1 })).nextExpectedVersion).toBe(0);
-        expect((await store.appendToStream(streamId, [ev('B'), ev('C')], { expectedVersion: 0 })).nextExpectedVersion).toBe(2);
-        await expect(store.appendToStream(streamId, [ev('D')], { expectedVersion: 0 })).rejects.toMatchObject({
-          name: 'WrongExpectedVersion',
-          actualVersion: 2,
-        });
-        await expect(store.appendToStream(`case-${uid()}`, [ev('D')], { expectedVersion: 3 })).rejects.toMatchObject({ actualVersion: -1 });
+        expect(
+          (await store.appendToStream(streamId, [ev('A')], { expectedVersion: -1 })).nextExpectedVersion,
+        ).toBe(0);
+        expect(
+          (await store.appendToStream(streamId, [ev('B'), ev('C')], { expectedVersion: 0 }))
+            .nextExpectedVersion,
+        ).toBe(2);
+        await expect(store.appendToStream(streamId, [ev('D')], { expectedVersion: 0 })).rejects.toMatchObject(
+          {
+            name: 'WrongExpectedVersion',
+            actualVersion: 2,
+          },
+        );
+        await expect(
+          store.appendToStream(`case-${uid()}`, [ev('D')], { expectedVersion: 3 }),
+        ).rejects.toMatchObject({ actualVersion: -1 });
         expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['A', 'B', 'C']);
       });
 
       it("'stream_exists' refuses a missing stream; 'any' and no option never check", async () => {
         const streamId = `case-${uid()}`;
-        await expect(store.appendToStream(streamId, [ev('A')], { expectedVersion: 'stream_exists' })).rejects.toMatchObject({
+        await expect(
+          store.appendToStream(streamId, [ev('A')], { expectedVersion: 'stream_exists' }),
+        ).rejects.toMatchObject({
           name: 'WrongExpectedVersion',
           actualVersion: -1,
         });
@@ -184,7 +268,9 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         const streamId = `account-${uid()}`;
         await store.appendToStream(streamId, [ev('Opened')]);
         const results = await Promise.allSettled(
-          Array.from({ length: 8 }, (_, i) => store.appendToStream(streamId, [ev('Raced', { i })], { expectedVersion: 0 })),
+          Array.from({ length: 8 }, (_, i) =>
+            store.appendToStream(streamId, [ev('Raced', { i })], { expectedVersion: 0 }),
+          ),
         );
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         for (const r of results.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) {
@@ -197,7 +283,10 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
     describe('idempotent append by event id', () => {
       it('repeating an append with the same ids writes nothing new and returns the same result', async () => {
         const streamId = `account-${uid()}`;
-        const events = [ev('A', {}, { id: '0190f5c2-0000-7000-8000-' + uid() + '01' }), ev('B', {}, { id: '0190f5c2-0000-7000-8000-' + uid() + '02' })];
+        const events = [
+          ev('A', {}, { id: '0190f5c2-0000-7000-8000-' + uid() + '01' }),
+          ev('B', {}, { id: '0190f5c2-0000-7000-8000-' + uid() + '02' }),
+        ];
         const first = await store.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
         const again = await store.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
         expect(again).toEqual(first);
@@ -214,7 +303,8 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
           const first = await store.appendToStream(streamId, repeated, { expectedVersion: 'no_stream' });
           await store.appendToStream(streamId, [ev('B')], { expectedVersion: 0 });
           const repeat = store.appendToStream(streamId, repeated, { expectedVersion: 1 });
-          if (capabilities.idempotentRepeatWithAnyExpectedVersion) await expect(repeat).resolves.toEqual(first);
+          if (capabilities.idempotentRepeatWithAnyExpectedVersion)
+            await expect(repeat).resolves.toEqual(first);
           else await expect(repeat).rejects.toBeInstanceOf(WrongExpectedVersion);
           expect(await store.readStream(streamId)).toHaveLength(2);
         },
@@ -229,7 +319,8 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         );
         expect(error).toBeInstanceOf(InvalidEventStoreInput);
         expect(String(error.message)).toMatch(message);
-        if (streamId && streamId.length < 150 && !streamId.startsWith('$')) expect(await store.readStream(streamId)).toEqual([]);
+        if (streamId && streamId.length < 150 && !streamId.startsWith('$'))
+          expect(await store.readStream(streamId)).toEqual([]);
       };
       it('rejects an empty, over-long or reserved stream id', async () => {
         await rejects('', () => store.appendToStream('', [ev('A')]), /streamId/);
@@ -241,28 +332,66 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         const streamId = `case-${uid()}`;
         const circular: Record<string, unknown> = {};
         circular.self = circular;
-        await rejects(streamId, () => store.appendToStream(streamId, [ev('A', { f: () => 1 })]), /events\[0\]\.data\.f.*function/);
-        await rejects(streamId, () => store.appendToStream(streamId, [ev('A'), ev('B', { n: NaN })]), /events\[1\]\.data\.n/);
+        await rejects(
+          streamId,
+          () => store.appendToStream(streamId, [ev('A', { f: () => 1 })]),
+          /events\[0\]\.data\.f.*function/,
+        );
+        await rejects(
+          streamId,
+          () => store.appendToStream(streamId, [ev('A'), ev('B', { n: NaN })]),
+          /events\[1\]\.data\.n/,
+        );
         await rejects(streamId, () => store.appendToStream(streamId, [ev('A', circular)]), /circular/);
-        await rejects(streamId, () => store.appendToStream(streamId, [ev('A', { at: new Date() })]), /Date.*ISO/);
-        await rejects(streamId, () => store.appendToStream(streamId, [ev('A', { s: '\ud800' })]), /surrogate/);
-        await rejects(streamId, () => store.appendToStream(streamId, [ev('A', {}, { metadata: { m: Symbol('x') } as never })]), /metadata/);
+        await rejects(
+          streamId,
+          () => store.appendToStream(streamId, [ev('A', { at: new Date() })]),
+          /Date.*ISO/,
+        );
+        await rejects(
+          streamId,
+          () => store.appendToStream(streamId, [ev('A', { s: '\ud800' })]),
+          /surrogate/,
+        );
+        await rejects(
+          streamId,
+          () => store.appendToStream(streamId, [ev('A', {}, { metadata: { m: Symbol('x') } as never })]),
+          /metadata/,
+        );
       });
       it('rejects an unknown expectedVersion, an empty batch, a bad id or type', async () => {
         const streamId = `case-${uid()}`;
         for (const expectedVersion of ['latest', 1.5, -2, null, '3'] as unknown[]) {
-          await rejects(streamId, () => store.appendToStream(streamId, [ev('A')], { expectedVersion: expectedVersion as never }), /expectedVersion/);
+          await rejects(
+            streamId,
+            () => store.appendToStream(streamId, [ev('A')], { expectedVersion: expectedVersion as never }),
+            /expectedVersion/,
+          );
         }
         await rejects(streamId, () => store.appendToStream(streamId, []), /non-empty/);
-        await rejects(streamId, () => store.appendToStream(streamId, [ev('A', {}, { id: 'not-a-uuid' })]), /UUID/);
+        await rejects(
+          streamId,
+          () => store.appendToStream(streamId, [ev('A', {}, { id: 'not-a-uuid' })]),
+          /UUID/,
+        );
         await rejects(streamId, () => store.appendToStream(streamId, [ev('')]), /type/);
         const id = '0190f5c2-0000-7000-8000-' + uid() + 'ff';
-        await rejects(streamId, () => store.appendToStream(streamId, [ev('A', {}, { id }), ev('B', {}, { id })]), /twice/);
+        await rejects(
+          streamId,
+          () => store.appendToStream(streamId, [ev('A', {}, { id }), ev('B', {}, { id })]),
+          /twice/,
+        );
       });
       it('rejects bad read options', async () => {
-        await expect(store.readStream('case-1', { maxCount: 0 })).rejects.toBeInstanceOf(InvalidEventStoreInput);
-        await expect(store.readStream('case-1', { direction: 'sideways' as never })).rejects.toBeInstanceOf(InvalidEventStoreInput);
-        await expect(store.readAll({ fromPosition: 'garbage' as never })).rejects.toBeInstanceOf(InvalidEventStoreInput);
+        await expect(store.readStream('case-1', { maxCount: 0 })).rejects.toBeInstanceOf(
+          InvalidEventStoreInput,
+        );
+        await expect(store.readStream('case-1', { direction: 'sideways' as never })).rejects.toBeInstanceOf(
+          InvalidEventStoreInput,
+        );
+        await expect(store.readAll({ fromPosition: 'garbage' as never })).rejects.toBeInstanceOf(
+          InvalidEventStoreInput,
+        );
       });
     });
 
@@ -276,8 +405,12 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         await store.appendToStream(`${cat}-1`, [ev('C', { n: 3 })]);
         const all = await readAllOf(cat, 4);
         expect(all.map((e) => (e.data as { n: number }).n)).toEqual([0, 1, 2, 3]);
-        for (let i = 1; i < all.length; i++) expect(all[i - 1].globalPosition < all[i].globalPosition).toBe(true);
-        const after = await store.readAll({ fromPosition: all[1].globalPosition, filter: { categories: [cat] } });
+        for (let i = 1; i < all.length; i++)
+          expect(all[i - 1].globalPosition < all[i].globalPosition).toBe(true);
+        const after = await store.readAll({
+          fromPosition: all[1].globalPosition,
+          filter: { categories: [cat] },
+        });
         expect(after.map((e) => e.globalPosition)).toEqual([all[2].globalPosition, all[3].globalPosition]);
         const typed = await store.readAll({ filter: { categories: [cat], types: ['A'] } });
         expect(typed.map((e) => (e.data as { n: number }).n)).toEqual([0, 2]);
@@ -293,13 +426,19 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         const cat = category();
         const upcasters: Upcaster[] = [
           { type: 'PaymentPosted', fromVersion: 1, upcast: (d) => ({ ...(d as object), currency: 'EUR' }) },
-          { type: 'PaymentPosted', fromVersion: 2, upcast: (d) => ({ ...(d as { amount: bigint }), amountMinor: (d as { amount: bigint }).amount }) },
+          {
+            type: 'PaymentPosted',
+            fromVersion: 2,
+            upcast: (d) => ({ ...(d as { amount: bigint }), amountMinor: (d as { amount: bigint }).amount }),
+          },
         ];
         const upcasting = await factory({ upcasters });
         extraStores.push(upcasting);
         const streamId = `${cat}-1`;
         await store.appendToStream(streamId, [ev('PaymentPosted', { amount: 5n }, { schemaVersion: 1 })]);
-        await upcasting.appendToStream(streamId, [ev('PaymentPosted', { amount: 7n, currency: 'USD', amountMinor: 7n })]);
+        await upcasting.appendToStream(streamId, [
+          ev('PaymentPosted', { amount: 7n, currency: 'USD', amountMinor: 7n }),
+        ]);
         const expected = [
           { schemaVersion: 3, data: { amount: 5n, currency: 'EUR', amountMinor: 5n } },
           { schemaVersion: 3, data: { amount: 7n, currency: 'USD', amountMinor: 7n } },
@@ -311,7 +450,11 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         });
         expect(viaAll).toMatchObject(expected);
         const received: RecordedEvent[] = [];
-        const sub = upcasting.subscribe({ checkpointName: `up-${uid()}`, filter: { categories: [cat] }, handler: async (es) => void received.push(...es) });
+        const sub = upcasting.subscribe({
+          checkpointName: `up-${uid()}`,
+          filter: { categories: [cat] },
+          handler: async (es) => void received.push(...es),
+        });
         await eventually(() => received.length === 2);
         await sub.stop();
         expect(received).toMatchObject(expected);
@@ -337,7 +480,9 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         await eventually(() => second.received.length >= 1);
         await second.subscription.caughtUp();
         await second.subscription.stop();
-        expect([...first.received, ...second.received].map((e) => (e.data as { n: number }).n)).toEqual([0, 1, 2]);
+        expect([...first.received, ...second.received].map((e) => (e.data as { n: number }).n)).toEqual([
+          0, 1, 2,
+        ]);
       });
 
       it('passes filters and starts from the end when asked', async () => {
@@ -357,7 +502,11 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
       it('stops on a handler error naming the failing event, never skips it, and delivers it again on restart', async () => {
         const cat = category();
         const checkpointName = `fail-${uid()}`;
-        await store.appendToStream(`${cat}-1`, [ev('Ok', { n: 0 }), ev('Poison', { n: 1 }), ev('Ok', { n: 2 })]);
+        await store.appendToStream(`${cat}-1`, [
+          ev('Ok', { n: 0 }),
+          ev('Poison', { n: 1 }),
+          ev('Ok', { n: 2 }),
+        ]);
         const handled: number[] = [];
         const errors: SubscriptionError[] = [];
         const failing = store.subscribe({
@@ -379,7 +528,11 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         expect((failing.position() ?? '') < error.failedEvent.globalPosition).toBe(true);
         await failing.stop();
         const retried: number[] = [];
-        const again = store.subscribe({ checkpointName, filter: { categories: [cat] }, handler: async (es) => void retried.push(...es.map((e) => (e.data as { n: number }).n)) });
+        const again = store.subscribe({
+          checkpointName,
+          filter: { categories: [cat] },
+          handler: async (es) => void retried.push(...es.map((e) => (e.data as { n: number }).n)),
+        });
         await eventually(() => retried.length === 2);
         await again.stop();
         expect(retried).toEqual([1, 2]);
@@ -388,7 +541,10 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
       it('catching up in small batches (the next one read ahead), stops at a failing event and resumes exactly there', async () => {
         const cat = category();
         const checkpointName = `ahead-${uid()}`;
-        await store.appendToStream(`${cat}-1`, Array.from({ length: 30 }, (_, n) => ev(n === 13 ? 'Poison' : 'Ok', { n })));
+        await store.appendToStream(
+          `${cat}-1`,
+          Array.from({ length: 30 }, (_, n) => ev(n === 13 ? 'Poison' : 'Ok', { n })),
+        );
         const handled: number[] = [];
         const errors: SubscriptionError[] = [];
         const failing = store.subscribe({
@@ -406,7 +562,12 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         expect(errors[0].failedEvent).toMatchObject({ type: 'Poison', streamVersion: 13 });
         expect(handled).toEqual(Array.from({ length: 13 }, (_, n) => n));
         const retried: number[] = [];
-        const again = store.subscribe({ checkpointName, filter: { categories: [cat] }, batchSize: 4, handler: async (es) => void retried.push(...es.map((e) => (e.data as { n: number }).n)) });
+        const again = store.subscribe({
+          checkpointName,
+          filter: { categories: [cat] },
+          batchSize: 4,
+          handler: async (es) => void retried.push(...es.map((e) => (e.data as { n: number }).n)),
+        });
         await eventually(() => retried.length === 17);
         await again.caughtUp();
         await again.stop();
@@ -417,10 +578,14 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         const cat = category();
         const writers = 4;
         const perWriter = 40;
-        await store.appendToStream(`${cat}-0`, Array.from({ length: 50 }, (_, i) => ev('Early', { i })));
+        await store.appendToStream(
+          `${cat}-0`,
+          Array.from({ length: 50 }, (_, i) => ev('Early', { i })),
+        );
         const writing = Promise.all(
           Array.from({ length: writers }, async (_, w) => {
-            for (let i = 0; i < perWriter; i++) await store.appendToStream(`${cat}-${w + 1}`, [ev('Live', { w, i })]);
+            for (let i = 0; i < perWriter; i++)
+              await store.appendToStream(`${cat}-${w + 1}`, [ev('Live', { w, i })]);
           }),
         );
         const { received, subscription } = collector({ filter: { categories: [cat] }, batchSize: 7 });
@@ -431,9 +596,12 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory, cap
         await subscription.stop();
         expect(received).toHaveLength(total);
         expect(new Set(received.map((e) => e.id)).size).toBe(total);
-        for (let i = 1; i < received.length; i++) expect(received[i - 1].globalPosition < received[i].globalPosition).toBe(true);
+        for (let i = 1; i < received.length; i++)
+          expect(received[i - 1].globalPosition < received[i].globalPosition).toBe(true);
         for (let w = 1; w <= writers; w++) {
-          expect(received.filter((e) => e.streamId === `${cat}-${w}`).map((e) => e.streamVersion)).toEqual(Array.from({ length: perWriter }, (_, i) => i));
+          expect(received.filter((e) => e.streamId === `${cat}-${w}`).map((e) => e.streamVersion)).toEqual(
+            Array.from({ length: perWriter }, (_, i) => i),
+          );
         }
       });
 

@@ -1,5 +1,12 @@
 import { dlqTopicOf, isDlqTopic } from '@cartera/contracts';
-import { Kafka, logLevel, type Admin, type Consumer as KafkaConsumer, type IHeaders, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  type Admin,
+  type Consumer as KafkaConsumer,
+  type IHeaders,
+  type Producer,
+} from 'kafkajs';
 import type { Pool } from 'pg';
 import {
   BusUnavailable,
@@ -12,7 +19,13 @@ import {
   type SubscribeOptions,
   type TopicConfig,
 } from '../bus.port';
-import { BlockedPartitions, deadLetterHeaders, deliver, validateWithContracts, type DeliveryRules } from '../delivery';
+import {
+  BlockedPartitions,
+  deadLetterHeaders,
+  deliver,
+  validateWithContracts,
+  type DeliveryRules,
+} from '../delivery';
 import { applyOnce, ensureInbox } from '../inbox';
 import { encodePayload, envelopeFrom, headersFor, validateOutgoing } from '../message-codec';
 import { withProducerSpan } from '../tracing';
@@ -32,26 +45,45 @@ export type KafkaBusOptions = Readonly<{
 }>;
 
 // Fail fast: kafkajs's default retries take ~9 s to report a refused port.
-const FAST_FAIL = { connectionTimeout: 1_000, retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 } } as const;
+const FAST_FAIL = {
+  connectionTimeout: 1_000,
+  retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
+} as const;
 
 /** Connects the admin client and the idempotent producer; rejects with BusUnavailable if brokers do not answer. */
 export const createKafkaBus = async (options: KafkaBusOptions): Promise<Bus> => {
-  const kafka = new Kafka({ clientId: options.clientId, brokers: [...options.brokers], logLevel: logLevel.NOTHING, ...FAST_FAIL });
+  const kafka = new Kafka({
+    clientId: options.clientId,
+    brokers: [...options.brokers],
+    logLevel: logLevel.NOTHING,
+    ...FAST_FAIL,
+  });
   const admin = kafka.admin();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   try {
     await admin.connect();
     await producer.connect();
   } catch (error) {
     await Promise.allSettled([admin.disconnect(), producer.disconnect()]);
-    throw new BusUnavailable(`Kafka brokers unreachable (${options.brokers.join(', ')}): ${(error as Error).message}`, { cause: error });
+    throw new BusUnavailable(
+      `Kafka brokers unreachable (${options.brokers.join(', ')}): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   await ensureInbox(options.inbox.pool, options.inbox.schema ?? 'bus');
   return new KafkaBus(kafka, admin, producer, options);
 };
 
 const headerText = (headers: IHeaders | undefined): Record<string, string> =>
-  Object.fromEntries(Object.entries(headers ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? String(v[0]) : String(v)]])));
+  Object.fromEntries(
+    Object.entries(headers ?? {}).flatMap(([k, v]) =>
+      v === undefined ? [] : [[k, Array.isArray(v) ? String(v[0]) : String(v)]],
+    ),
+  );
 
 class KafkaBus implements Bus {
   readonly kind = 'kafka' as const;
@@ -66,16 +98,21 @@ class KafkaBus implements Bus {
   ) {}
 
   async ensureTopics(topics: readonly TopicConfig[]): Promise<void> {
-    const wanted = topics.flatMap((t) => (isDlqTopic(t.name) ? [t] : [t, { ...t, name: dlqTopicOf(t.name) }])).filter((t) => !this.known.has(t.name));
+    const wanted = topics
+      .flatMap((t) => (isDlqTopic(t.name) ? [t] : [t, { ...t, name: dlqTopicOf(t.name) }]))
+      .filter((t) => !this.known.has(t.name));
     if (wanted.length === 0) return;
-    const listed = (name: string) => this.options.topics?.find((t) => t.name === name || dlqTopicOf(t.name) === name);
+    const listed = (name: string) =>
+      this.options.topics?.find((t) => t.name === name || dlqTopicOf(t.name) === name);
     await this.admin.createTopics({
       waitForLeaders: true,
       topics: wanted.map((t) => ({
         topic: t.name,
         numPartitions: t.partitions ?? listed(t.name)?.partitions ?? this.options.defaultPartitions ?? 8,
         replicationFactor: this.options.replicationFactor ?? 1,
-        configEntries: [{ name: 'retention.ms', value: String(t.retentionMs ?? listed(t.name)?.retentionMs ?? -1) }],
+        configEntries: [
+          { name: 'retention.ms', value: String(t.retentionMs ?? listed(t.name)?.retentionMs ?? -1) },
+        ],
       })),
     });
     for (const t of wanted) this.known.add(t.name);
@@ -100,7 +137,14 @@ class KafkaBus implements Bus {
   }
 
   subscribe(options: SubscribeOptions): Consumer {
-    const consumer = new KafkaGroupMember(this.kafka, this.admin, this.producer, this.options, options, (topics) => this.ensureTopics(topics));
+    const consumer = new KafkaGroupMember(
+      this.kafka,
+      this.admin,
+      this.producer,
+      this.options,
+      options,
+      (topics) => this.ensureTopics(topics),
+    );
     this.consumers.add(consumer);
     return consumer;
   }
@@ -129,12 +173,16 @@ class KafkaGroupMember implements Consumer {
   ) {
     this.consumer = kafka.consumer({ groupId: options.group, allowAutoTopicCreation: false });
     this.rules = {
-      group: options.group, handler: options.handler, policy: options.policy,
+      group: options.group,
+      handler: options.handler,
+      policy: options.policy,
       validate: options.validate === undefined ? validateWithContracts : options.validate,
       blocked: new BlockedPartitions(options.group),
     };
     this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => {
-      this.owned = Object.entries(e.payload.memberAssignment).flatMap(([topic, ps]) => ps.map((partition) => ({ topic, partition })));
+      this.owned = Object.entries(e.payload.memberAssignment).flatMap(([topic, ps]) =>
+        ps.map((partition) => ({ topic, partition })),
+      );
     });
     this.started = this.start(ensureTopics);
     this.started.catch(() => undefined);
@@ -155,7 +203,14 @@ class KafkaGroupMember implements Consumer {
       autoCommitThreshold: 1, // commitOffsetsIfNecessary() commits every resolved offset
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.bus.partitionsConsumedConcurrently ?? 8,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        commitOffsetsIfNecessary,
+        isRunning,
+        isStale,
+      }) => {
         const pause = async (ms: number) => {
           const until = Date.now() + ms;
           while (Date.now() < until && isRunning() && !isStale()) {
@@ -170,18 +225,35 @@ class KafkaGroupMember implements Consumer {
           const text = raw.value?.toString('utf8') ?? 'null';
           let message: ReceivedMessage;
           try {
-            message = { ...envelopeFrom(raw.key?.toString('utf8') ?? '', headers, text), topic: batch.topic, partition: batch.partition, offset: raw.offset };
+            message = {
+              ...envelopeFrom(raw.key?.toString('utf8') ?? '', headers, text),
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: raw.offset,
+            };
           } catch {
             // Not JSON: let validation dead-letter it with its raw text.
-            message = { ...envelopeFrom(raw.key?.toString('utf8') ?? '', headers, JSON.stringify(text)), topic: batch.topic, partition: batch.partition, offset: raw.offset };
+            message = {
+              ...envelopeFrom(raw.key?.toString('utf8') ?? '', headers, JSON.stringify(text)),
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: raw.offset,
+            };
           }
           const outcome = await deliver(message, this.rules, {
-            apply: async (m, work) => void (await applyOnce(inbox.pool, inbox.schema ?? 'bus', this.rules.group, m, work)),
+            apply: async (m, work) =>
+              void (await applyOnce(inbox.pool, inbox.schema ?? 'bus', this.rules.group, m, work)),
             deadLetter: async (m, reason) => {
               await this.producer.send({
                 topic: dlqTopicOf(m.topic),
                 acks: -1,
-                messages: [{ key: m.key, value: encodePayload(m.payload), headers: deadLetterHeaders(m, this.rules.group, reason) }],
+                messages: [
+                  {
+                    key: m.key,
+                    value: encodePayload(m.payload),
+                    headers: deadLetterHeaders(m, this.rules.group, reason),
+                  },
+                ],
               });
             },
             pause,
@@ -199,20 +271,33 @@ class KafkaGroupMember implements Consumer {
     const blocked = this.rules.blocked.list();
     const lag = [];
     if (this.state !== 'stopped') {
-      const committed = await this.admin.fetchOffsets({ groupId: this.options.group, topics: [...this.options.topics] });
+      const committed = await this.admin.fetchOffsets({
+        groupId: this.options.group,
+        topics: [...this.options.topics],
+      });
       for (const t of committed) {
         const ends = await this.admin.fetchTopicOffsets(t.topic);
         for (const p of t.partitions) {
           const end = ends.find((e) => e.partition === p.partition)?.high ?? '0';
-          const done = p.offset === '-1' ? (ends.find((e) => e.partition === p.partition)?.low ?? '0') : p.offset;
-          lag.push({ topic: t.topic, partition: p.partition, committed: done, end, lag: Number(BigInt(end) - BigInt(done)) });
+          const done =
+            p.offset === '-1' ? (ends.find((e) => e.partition === p.partition)?.low ?? '0') : p.offset;
+          lag.push({
+            topic: t.topic,
+            partition: p.partition,
+            committed: done,
+            end,
+            lag: Number(BigInt(end) - BigInt(done)),
+          });
         }
       }
     }
     return {
-      group: this.options.group, member: this.bus.clientId,
+      group: this.options.group,
+      member: this.bus.clientId,
       status: this.state === 'up' && blocked.length > 0 ? 'degraded' : this.state,
-      owned: this.owned, blocked, lag,
+      owned: this.owned,
+      blocked,
+      lag,
     };
   }
 

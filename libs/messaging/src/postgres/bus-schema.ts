@@ -93,7 +93,9 @@ const ddl = (schema: string): string => {
 
 /** Creates the bus schema if missing; serialised across processes by an advisory lock. */
 export const migrateBusSchema = (pool: Pool, schema: string): Promise<void> =>
-  withTransaction(pool, async (client) => void (await client.query(ddl(schema))), { advisoryLock: `cartera-bus-schema:${schema}` });
+  withTransaction(pool, async (client) => void (await client.query(ddl(schema))), {
+    advisoryLock: `cartera-bus-schema:${schema}`,
+  });
 
 /** LISTEN/NOTIFY channel of a bus schema (payload: the topic). */
 export const channelOf = (schema: string): string => `cartera_bus_${schema}`;

@@ -43,9 +43,19 @@ describe('PostgreSQL bus: publish group commit', () => {
     const good = Array.from({ length: 6 }, (_, i) => ping('d1', i));
     // jsonb refuses the NUL character: the whole shared transaction fails once.
     const bad = ping('d1', 99, { payload: { debtorId: 'd1', seq: 99, note: 'nul \u0000 here' } });
-    const results = await Promise.allSettled([...good.slice(0, 3), bad, ...good.slice(3)].map((m) => bus.publish(topic, [m])));
+    const results = await Promise.allSettled(
+      [...good.slice(0, 3), bad, ...good.slice(3)].map((m) => bus.publish(topic, [m])),
+    );
 
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     expect(String((results[3] as PromiseRejectedResult).reason)).toMatch(/unicode|\\u0000/i);
     const rows = await stored(topic);
     expect(rows.map((r) => r.message_id).sort()).toEqual(good.map((m) => m.messageId).sort());

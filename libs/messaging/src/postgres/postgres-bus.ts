@@ -50,7 +50,12 @@ export type PostgresBusOptions = Readonly<{
 }>;
 
 /** A raw row for the topic log: headers already built, payload already JSON. */
-export type LogRow = Readonly<{ key: string; messageId: string; headers: Record<string, string>; payloadText: string }>;
+export type LogRow = Readonly<{
+  key: string;
+  messageId: string;
+  headers: Record<string, string>;
+  payloadText: string;
+}>;
 
 export interface PostgresBus extends Bus {
   readonly kind: 'postgres';
@@ -61,7 +66,8 @@ export interface PostgresBus extends Bus {
 /** A shared publish transaction stops taking queued publishes beyond this many rows. */
 const MAX_ROWS_PER_COMMIT = 5_000;
 
-export const createPostgresBus = (options: PostgresBusOptions): PostgresBus => new PostgresBusAdapter(options);
+export const createPostgresBus = (options: PostgresBusOptions): PostgresBus =>
+  new PostgresBusAdapter(options);
 
 class PostgresBusAdapter implements PostgresBus {
   readonly kind = 'postgres' as const;
@@ -73,14 +79,24 @@ class PostgresBusAdapter implements PostgresBus {
   private readonly partitionsOf = new Map<string, number>();
   private readonly consumers = new Set<PostgresConsumer>();
   private migrated: Promise<void> | undefined;
-  private readonly queued = new Map<string, { rows: readonly LogRow[]; resolve: () => void; reject: (error: unknown) => void }[]>();
+  private readonly queued = new Map<
+    string,
+    { rows: readonly LogRow[]; resolve: () => void; reject: (error: unknown) => void }[]
+  >();
   private readonly flushing = new Set<string>();
   private cleanUpTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: PostgresBusOptions) {
-    if (!options.pool && !options.connectionString) throw new Error('createPostgresBus: give a pool or a connectionString');
+    if (!options.pool && !options.connectionString)
+      throw new Error('createPostgresBus: give a pool or a connectionString');
     // Named for pg_stat_activity: which service's bus a connection (or a long transaction) belongs to.
-    this.pool = options.pool ?? new Pool({ connectionString: options.connectionString, max: 10, application_name: `bus ${options.source ?? ''}`.trim() });
+    this.pool =
+      options.pool ??
+      new Pool({
+        connectionString: options.connectionString,
+        max: 10,
+        application_name: `bus ${options.source ?? ''}`.trim(),
+      });
     this.ownsPool = !options.pool;
     // An idle client dropped by the server (restart, failover) must not crash the process.
     if (this.ownsPool) {
@@ -91,7 +107,10 @@ class PostgresBusAdapter implements PostgresBus {
     this.s = quoteSchema(this.schema);
     this.wakeUp = new WakeUp(this.pool.options, channelOf(this.schema));
     if (options.cleanUpIntervalMs) {
-      this.cleanUpTimer = setInterval(() => void this.cleanUp().catch(() => undefined), options.cleanUpIntervalMs);
+      this.cleanUpTimer = setInterval(
+        () => void this.cleanUp().catch(() => undefined),
+        options.cleanUpIntervalMs,
+      );
       this.cleanUpTimer.unref();
     }
   }
@@ -106,8 +125,13 @@ class PostgresBusAdapter implements PostgresBus {
 
   private configOf(name: string): TopicConfig {
     const base = isDlqTopic(name) ? name.slice(0, -'.dlq'.length) : name;
-    const listed = this.options.topics?.find((t) => t.name === name) ?? this.options.topics?.find((t) => t.name === base);
-    return { name, partitions: listed?.partitions ?? this.options.defaultPartitions ?? 2, retentionMs: listed?.retentionMs ?? null };
+    const listed =
+      this.options.topics?.find((t) => t.name === name) ?? this.options.topics?.find((t) => t.name === base);
+    return {
+      name,
+      partitions: listed?.partitions ?? this.options.defaultPartitions ?? 2,
+      retentionMs: listed?.retentionMs ?? null,
+    };
   }
 
   async ensureTopics(topics: readonly TopicConfig[]): Promise<void> {
@@ -115,7 +139,10 @@ class PostgresBusAdapter implements PostgresBus {
     const all = topics.flatMap((t) => (isDlqTopic(t.name) ? [t] : [t, { ...t, name: dlqTopicOf(t.name) }]));
     for (const t of all) {
       if (this.partitionsOf.has(t.name)) continue;
-      const config = { ...this.configOf(t.name), ...Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined)) };
+      const config = {
+        ...this.configOf(t.name),
+        ...Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined)),
+      };
       // DO UPDATE (a no-op) so that RETURNING gives the stored count whoever created the topic.
       const { rows } = await this.pool.query<{ partitions: number }>(
         `INSERT INTO ${this.s}.topics (topic, partitions, retention_ms) VALUES ($1, $2, $3)
@@ -124,7 +151,9 @@ class PostgresBusAdapter implements PostgresBus {
       );
       const partitions = rows[0].partitions;
       if (t.partitions !== undefined && partitions !== t.partitions) {
-        throw new Error(`Topic ${t.name} has ${partitions} partitions; changing it would break per-key order`);
+        throw new Error(
+          `Topic ${t.name} has ${partitions} partitions; changing it would break per-key order`,
+        );
       }
       await this.pool.query(
         `INSERT INTO ${this.s}.topic_partitions (topic, partition) SELECT $1, generate_series(0, $2::int - 1) ON CONFLICT DO NOTHING`,
@@ -179,10 +208,19 @@ class PostgresBusAdapter implements PostgresBus {
         if (queue.length === 0) break;
         let taken = 0;
         let size = 0;
-        while (taken < queue.length && (taken === 0 || size + queue[taken].rows.length <= MAX_ROWS_PER_COMMIT)) size += queue[taken++].rows.length;
+        while (
+          taken < queue.length &&
+          (taken === 0 || size + queue[taken].rows.length <= MAX_ROWS_PER_COMMIT)
+        )
+          size += queue[taken++].rows.length;
         const batch = queue.splice(0, taken);
         try {
-          await this.append(this.pool, topic, partitions, batch.flatMap((b) => b.rows));
+          await this.append(
+            this.pool,
+            topic,
+            partitions,
+            batch.flatMap((b) => b.rows),
+          );
           for (const b of batch) b.resolve();
         } catch (error) {
           if (batch.length === 1) batch[0].reject(error);
@@ -204,7 +242,12 @@ class PostgresBusAdapter implements PostgresBus {
   }
 
   /** One statement (`bus_append`): partition rows locked in order, offsets handed out, rows inserted, consumers woken at commit. */
-  private async append(db: Pool | PoolClient, topic: string, partitions: number, rows: readonly LogRow[]): Promise<void> {
+  private async append(
+    db: Pool | PoolClient,
+    topic: string,
+    partitions: number,
+    rows: readonly LogRow[],
+  ): Promise<void> {
     await db.query({
       name: `bus_append_${this.schema}`,
       text: `SELECT ${this.s}.bus_append($1, $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
@@ -234,7 +277,9 @@ class PostgresBusAdapter implements PostgresBus {
         appendInTransaction: (client, topic, rows) => this.appendInTransaction(client, topic, rows),
         forget: (c) => this.consumers.delete(c),
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 2,
-        ...(this.options.durableConsumerCommits ? {} : { begin: 'BEGIN; SET LOCAL synchronous_commit = off' }),
+        ...(this.options.durableConsumerCommits
+          ? {}
+          : { begin: 'BEGIN; SET LOCAL synchronous_commit = off' }),
       },
       options,
     );
@@ -248,7 +293,9 @@ class PostgresBusAdapter implements PostgresBus {
       `DELETE FROM ${this.s}.messages m USING ${this.s}.topics t
        WHERE m.topic = t.topic AND t.retention_ms IS NOT NULL AND m.published_at < now() - t.retention_ms * interval '1 millisecond'`,
     );
-    const inbox = this.options.inboxRetentionMs ? await pruneInbox(this.pool, this.schema, this.options.inboxRetentionMs) : 0;
+    const inbox = this.options.inboxRetentionMs
+      ? await pruneInbox(this.pool, this.schema, this.options.inboxRetentionMs)
+      : 0;
     return { messages: removed.rowCount ?? 0, inbox };
   }
 

@@ -2,8 +2,25 @@ import { dlqTopicOf } from '@cartera/contracts';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Pool, PoolClient } from 'pg';
-import { PartitionRevoked, type Consumer, type ConsumerHealth, type PartitionRef, type ReceivedMessage, type SubscribeOptions } from '../bus.port';
-import { BlockedPartitions, deadLetterHeaders, deliver, deliverBatch, isDeliverable, isUnavailable, validateWithContracts, type DeliveryPort, type DeliveryRules } from '../delivery';
+import {
+  PartitionRevoked,
+  type Consumer,
+  type ConsumerHealth,
+  type PartitionRef,
+  type ReceivedMessage,
+  type SubscribeOptions,
+} from '../bus.port';
+import {
+  BlockedPartitions,
+  deadLetterHeaders,
+  deliver,
+  deliverBatch,
+  isDeliverable,
+  isUnavailable,
+  validateWithContracts,
+  type DeliveryPort,
+  type DeliveryRules,
+} from '../delivery';
 import { applyBatchOnce, applyOnce, quoteSchema } from '../inbox';
 import { encodePayload, envelopeFrom } from '../message-codec';
 import type { LogRow } from './postgres-bus';
@@ -26,7 +43,8 @@ export type ConsumerDeps = Readonly<{
   partitionsConsumedConcurrently?: number;
 }>;
 
-const isTransient = (error: unknown): boolean => ['40P01', '40001'].includes((error as { code?: string } | undefined)?.code ?? '');
+const isTransient = (error: unknown): boolean =>
+  ['40P01', '40001'].includes((error as { code?: string } | undefined)?.code ?? '');
 
 const keyOf = (p: PartitionRef): string => `${p.topic}/${p.partition}`;
 
@@ -76,11 +94,14 @@ export class PostgresConsumer implements Consumer {
   }
 
   private schedule(): void {
-    this.timer = setTimeout(() => {
-      this.beating = this.heartbeat()
-        .catch(() => undefined) // database unreachable: commits are fenced, try again next beat
-        .finally(() => this.state !== 'stopped' && this.schedule());
-    }, Math.max(50, Math.floor(this.deps.leaseMs / 3)));
+    this.timer = setTimeout(
+      () => {
+        this.beating = this.heartbeat()
+          .catch(() => undefined) // database unreachable: commits are fenced, try again next beat
+          .finally(() => this.state !== 'stopped' && this.schedule());
+      },
+      Math.max(50, Math.floor(this.deps.leaseMs / 3)),
+    );
   }
 
   private async heartbeat(): Promise<void> {
@@ -92,10 +113,21 @@ export class PostgresConsumer implements Consumer {
        ON CONFLICT ("group", member_id) DO UPDATE SET expires_at = excluded.expires_at`,
       [group, this.member, leaseMs],
     );
-    await pool.query(`DELETE FROM ${this.s}.group_members WHERE "group" = $1 AND expires_at < clock_timestamp()`, [group]);
-    const members = (await pool.query<{ member_id: string }>(`SELECT member_id FROM ${this.s}.group_members WHERE "group" = $1 ORDER BY member_id`, [group])).rows.map((r) => r.member_id);
+    await pool.query(
+      `DELETE FROM ${this.s}.group_members WHERE "group" = $1 AND expires_at < clock_timestamp()`,
+      [group],
+    );
+    const members = (
+      await pool.query<{ member_id: string }>(
+        `SELECT member_id FROM ${this.s}.group_members WHERE "group" = $1 ORDER BY member_id`,
+        [group],
+      )
+    ).rows.map((r) => r.member_id);
     const partitions = (
-      await pool.query<PartitionRef>(`SELECT topic, partition FROM ${this.s}.topic_partitions WHERE topic = ANY($1::text[]) ORDER BY topic, partition`, [this.options.topics])
+      await pool.query<PartitionRef>(
+        `SELECT topic, partition FROM ${this.s}.topic_partitions WHERE topic = ANY($1::text[]) ORDER BY topic, partition`,
+        [this.options.topics],
+      )
     ).rows;
     const desired = partitions.filter((_, i) => members[i % members.length] === this.member);
     const desiredKeys = new Set(desired.map(keyOf));
@@ -119,7 +151,10 @@ export class PostgresConsumer implements Consumer {
       if (!held.has(keyOf(p))) {
         if (worker) this.retire(worker); // someone else holds it now: our commits are already fenced
       } else if (!worker && !this.isStopped()) {
-        await pool.query(`INSERT INTO ${this.s}.group_offsets ("group", topic, partition) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [group, p.topic, p.partition]);
+        await pool.query(
+          `INSERT INTO ${this.s}.group_offsets ("group", topic, partition) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+          [group, p.topic, p.partition],
+        );
         this.workers.set(keyOf(p), new PartitionWorker(this, p, this.rules));
       }
     }
@@ -134,9 +169,10 @@ export class PostgresConsumer implements Consumer {
     if (worker.retiring) return;
     void worker.stop().then(async () => {
       await this.deps.pool
-        .query(`DELETE FROM ${this.s}.partition_leases WHERE "group" = $1 AND topic = $2 AND partition = $3 AND owner = $4`, [
-          this.options.group, worker.partition.topic, worker.partition.partition, this.member,
-        ])
+        .query(
+          `DELETE FROM ${this.s}.partition_leases WHERE "group" = $1 AND topic = $2 AND partition = $3 AND owner = $4`,
+          [this.options.group, worker.partition.topic, worker.partition.partition, this.member],
+        )
         .catch(() => undefined);
       if (this.workers.get(keyOf(worker.partition)) === worker) this.workers.delete(keyOf(worker.partition));
     });
@@ -144,7 +180,8 @@ export class PostgresConsumer implements Consumer {
 
   /** A worker that ended by itself (its lease was taken over) leaves room for a fresh one. */
   workerEnded(worker: PartitionWorker): void {
-    if (!worker.retiring && this.workers.get(keyOf(worker.partition)) === worker) this.workers.delete(keyOf(worker.partition));
+    if (!worker.retiring && this.workers.get(keyOf(worker.partition)) === worker)
+      this.workers.delete(keyOf(worker.partition));
   }
 
   /** Commits the group offset past `m`, only while this member still holds the partition's lease. */
@@ -156,7 +193,8 @@ export class PostgresConsumer implements Consumer {
            AND l.owner = $5 AND l.expires_at > clock_timestamp())`,
       [this.options.group, m.topic, m.partition, m.offset, this.member],
     );
-    if (r.rowCount !== 1) throw new PartitionRevoked(`${this.member} no longer owns ${m.topic}/${m.partition}`);
+    if (r.rowCount !== 1)
+      throw new PartitionRevoked(`${this.member} no longer owns ${m.topic}/${m.partition}`);
   }
 
   async health(): Promise<ConsumerHealth> {
@@ -195,13 +233,29 @@ export class PostgresConsumer implements Consumer {
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
     this.workers.clear();
     const { pool } = this.deps;
-    await pool.query(`DELETE FROM ${this.s}.partition_leases WHERE "group" = $1 AND owner = $2`, [this.options.group, this.member]).catch(() => undefined);
-    await pool.query(`DELETE FROM ${this.s}.group_members WHERE "group" = $1 AND member_id = $2`, [this.options.group, this.member]).catch(() => undefined);
+    await pool
+      .query(`DELETE FROM ${this.s}.partition_leases WHERE "group" = $1 AND owner = $2`, [
+        this.options.group,
+        this.member,
+      ])
+      .catch(() => undefined);
+    await pool
+      .query(`DELETE FROM ${this.s}.group_members WHERE "group" = $1 AND member_id = $2`, [
+        this.options.group,
+        this.member,
+      ])
+      .catch(() => undefined);
     this.deps.forget(this);
   }
 }
 
-type LogRecord = { offset: string; message_id: string; key: string; headers: Record<string, string>; payload: string };
+type LogRecord = {
+  offset: string;
+  message_id: string;
+  key: string;
+  headers: Record<string, string>;
+  payload: string;
+};
 
 /** Reads one partition in offset order and delivers each message; stops at a revoke or stop(). */
 class PartitionWorker {
@@ -226,11 +280,24 @@ class PartitionWorker {
   private readonly port: DeliveryPort = {
     apply: async (m, work) => {
       const { pool, schema } = this.consumer.deps;
-      await applyOnce(pool, schema, this.rules.group, m, work, (client) => this.consumer.commit(client, m), this.consumer.deps.begin);
+      await applyOnce(
+        pool,
+        schema,
+        this.rules.group,
+        m,
+        work,
+        (client) => this.consumer.commit(client, m),
+        this.consumer.deps.begin,
+      );
     },
     deadLetter: async (m, reason) => {
       const { pool } = this.consumer.deps;
-      const row: LogRow = { key: m.key, messageId: m.messageId, headers: deadLetterHeaders(m, this.rules.group, reason), payloadText: encodePayload(m.payload) };
+      const row: LogRow = {
+        key: m.key,
+        messageId: m.messageId,
+        headers: deadLetterHeaders(m, this.rules.group, reason),
+        payloadText: encodePayload(m.payload),
+      };
       await withTransaction(pool, async (client) => {
         await this.consumer.deps.appendInTransaction(client, dlqTopicOf(m.topic), [row]);
         await this.consumer.commit(client, m);
@@ -244,7 +311,15 @@ class PartitionWorker {
     applyBatch: async (messages, work) => {
       const { pool, schema } = this.consumer.deps;
       const last = messages[messages.length - 1];
-      await applyBatchOnce(pool, schema, this.rules.group, messages, work, (client) => this.consumer.commit(client, last), this.consumer.deps.begin);
+      await applyBatchOnce(
+        pool,
+        schema,
+        this.rules.group,
+        messages,
+        work,
+        (client) => this.consumer.commit(client, last),
+        this.consumer.deps.begin,
+      );
     },
   };
 
@@ -282,7 +357,11 @@ class PartitionWorker {
    * `deliver` (retries from attempt 2, then the policy); an invalid message goes to `deliver` too
    * (dead letter). Calls `done` after each committed message; false when stopped or revoked.
    */
-  private async deliverAll(messages: readonly ReceivedMessage[], perTransaction: number, done: (m: ReceivedMessage) => void): Promise<boolean> {
+  private async deliverAll(
+    messages: readonly ReceivedMessage[],
+    perTransaction: number,
+    done: (m: ReceivedMessage) => void,
+  ): Promise<boolean> {
     let i = 0;
     let ceiling = perTransaction;
     let cap = ceiling;
@@ -290,12 +369,15 @@ class PartitionWorker {
     while (i < messages.length) {
       if (this.abort.signal.aborted) return false;
       let n = 0;
-      if (retry?.index !== i) while (n < cap && i + n < messages.length && isDeliverable(messages[i + n], this.rules)) n++;
+      if (retry?.index !== i)
+        while (n < cap && i + n < messages.length && isDeliverable(messages[i + n], this.rules)) n++;
       if (n >= 2) {
-        const outcome = await deliverBatch(messages.slice(i, i + n), this.rules, this.port).catch((error: unknown) => {
-          if (error instanceof PartitionRevoked) return 'revoked' as const;
-          throw error;
-        });
+        const outcome = await deliverBatch(messages.slice(i, i + n), this.rules, this.port).catch(
+          (error: unknown) => {
+            if (error instanceof PartitionRevoked) return 'revoked' as const;
+            throw error;
+          },
+        );
         if (outcome === 'revoked') return false;
         if (outcome.committed) {
           i += n;
@@ -310,7 +392,8 @@ class PartitionWorker {
         // big transactions on other partitions can invert. The rest of this run goes one by one.
         if (isTransient(outcome.error)) ceiling = 1;
         // An outage spends no attempt: the message starts again at its first.
-        if (outcome.failedAt !== undefined && !isUnavailable(outcome.error)) retry = { index: i + failedAt, attempt: 2 };
+        if (outcome.failedAt !== undefined && !isUnavailable(outcome.error))
+          retry = { index: i + failedAt, attempt: 2 };
         if (failedAt >= 1) {
           cap = Math.min(failedAt, ceiling);
           continue;
@@ -336,11 +419,13 @@ class PartitionWorker {
     while (!this.abort.signal.aborted) {
       if (!(await this.takeTurn())) return;
       try {
-        next ??= (
-          await pool.query<{ next_offset: string }>(`SELECT next_offset FROM ${s}.group_offsets WHERE "group" = $1 AND topic = $2 AND partition = $3`, [
-            this.rules.group, topic, partition,
-          ])
-        ).rows[0]?.next_offset ?? '0';
+        next ??=
+          (
+            await pool.query<{ next_offset: string }>(
+              `SELECT next_offset FROM ${s}.group_offsets WHERE "group" = $1 AND topic = $2 AND partition = $3`,
+              [this.rules.group, topic, partition],
+            )
+          ).rows[0]?.next_offset ?? '0';
         const seen = wakeUp.version(topic);
         const { rows } = await pool.query<LogRecord>(
           `SELECT "offset", message_id, key, headers, payload::text AS payload FROM ${s}.messages
@@ -352,8 +437,17 @@ class PartitionWorker {
           await wakeUp.wait(topic, seen, pollIntervalMs, this.abort.signal);
           continue;
         }
-        const messages = rows.map((row): ReceivedMessage => ({ ...envelopeFrom(row.key, row.headers, row.payload), topic, partition, offset: row.offset }));
-        const delivered = await this.deliverAll(messages, perTransaction, (m) => (next = (BigInt(m.offset) + 1n).toString()));
+        const messages = rows.map((row): ReceivedMessage => ({
+          ...envelopeFrom(row.key, row.headers, row.payload),
+          topic,
+          partition,
+          offset: row.offset,
+        }));
+        const delivered = await this.deliverAll(
+          messages,
+          perTransaction,
+          (m) => (next = (BigInt(m.offset) + 1n).toString()),
+        );
         this.giveTurn();
         if (!delivered) return;
       } catch {

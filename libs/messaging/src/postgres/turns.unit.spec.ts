@@ -1,6 +1,7 @@
 import { Turns } from './turns';
 
-const settled = async <T>(p: Promise<T>): Promise<T | 'pending'> => Promise.race([p, new Promise<'pending'>((r) => setImmediate(() => r('pending')))]);
+const settled = async <T>(p: Promise<T>): Promise<T | 'pending'> =>
+  Promise.race([p, new Promise<'pending'>((r) => setImmediate(() => r('pending')))]);
 
 describe('Turns', () => {
   it('grants at most n at once, then hands each returned turn to the longest waiter', async () => {

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { dlqTopicOf } from '@cartera/contracts';
 import { eventually } from '@cartera/testing';
 import type { Pool } from 'pg';
-import type { Bus, Consumer, ConsumerPolicy, HandlerContext, MessageHandler, OutgoingMessage, ReceivedMessage, SubscribeOptions } from '../bus.port';
+import type {
+  Bus,
+  Consumer,
+  ConsumerPolicy,
+  HandlerContext,
+  MessageHandler,
+  OutgoingMessage,
+  ReceivedMessage,
+  SubscribeOptions,
+} from '../bus.port';
 import './bus-test-contracts';
 
 export type BusUnderTest = Readonly<{
@@ -11,7 +20,11 @@ export type BusUnderTest = Readonly<{
   pool: Pool;
 }>;
 
-export const ping = (debtorId: string, seq: number, extra: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
+export const ping = (
+  debtorId: string,
+  seq: number,
+  extra: Partial<OutgoingMessage> = {},
+): OutgoingMessage => ({
   key: debtorId,
   messageId: randomUUID(),
   type: 'BusTestPing',
@@ -28,7 +41,13 @@ export type Received = Readonly<{ message: ReceivedMessage; context: Omit<Handle
  * bus re-runs a batch without its failing message; delivery is at-least-once): `runs` counts
  * every completion, while the database (written through `context.client`) shows what committed.
  */
-export const collect = (bus: Bus, options: Omit<SubscribeOptions, 'handler' | 'policy'> & { policy?: ConsumerPolicy; handle?: MessageHandler }) => {
+export const collect = (
+  bus: Bus,
+  options: Omit<SubscribeOptions, 'handler' | 'policy'> & {
+    policy?: ConsumerPolicy;
+    handle?: MessageHandler;
+  },
+) => {
   const received: Received[] = [];
   const seen = new Set<string>();
   const stats = { runs: 0 };
@@ -71,25 +90,44 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       const topic = unique('contract.order');
       await sut.bus.ensureTopics([{ name: topic, partitions: 4 }]);
       const keys = ['debtor-a', 'debtor-b', 'debtor-c'];
-      const sent = keys.flatMap((k) => Array.from({ length: 15 }, (_, i) => ping(k, i, { correlationId: 'corr-1' })));
+      const sent = keys.flatMap((k) =>
+        Array.from({ length: 15 }, (_, i) => ping(k, i, { correlationId: 'corr-1' })),
+      );
       const { received, consumer } = track(collect(sut.bus, { topics: [topic], group: unique('g') }));
       await consumer.started;
       for (let i = 0; i < sent.length; i += 10) await sut.bus.publish(topic, sent.slice(i, i + 10));
 
       await eventually(() => received.length === sent.length, WAIT);
       for (const k of keys) {
-        expect(received.filter((r) => r.message.key === k).map((r) => (r.message.payload as { seq: number }).seq)).toEqual([...Array(15).keys()]);
+        expect(
+          received.filter((r) => r.message.key === k).map((r) => (r.message.payload as { seq: number }).seq),
+        ).toEqual([...Array(15).keys()]);
       }
       const [first] = received.filter((r) => r.message.messageId === sent[0].messageId);
       expect(first.message).toMatchObject({
-        topic, type: 'BusTestPing', schemaVersion: 1, key: 'debtor-a',
+        topic,
+        type: 'BusTestPing',
+        schemaVersion: 1,
+        key: 'debtor-a',
         payload: { debtorId: 'debtor-a', seq: 0, amountMinor: '9007199254740993', currency: 'EUR' },
       });
-      expect(first.message.headers).toMatchObject({ ce_id: sent[0].messageId, ce_type: 'BusTestPing', ce_specversion: '1.0', ce_subject: 'debtor-a' });
+      expect(first.message.headers).toMatchObject({
+        ce_id: sent[0].messageId,
+        ce_type: 'BusTestPing',
+        ce_specversion: '1.0',
+        ce_subject: 'debtor-a',
+      });
       expect(first.message.headers['ce_source']).toEqual(expect.any(String));
       expect(new Date(first.message.headers['ce_time']).toISOString()).toBe(first.message.headers['ce_time']);
-      expect(first.context).toMatchObject({ correlationId: 'corr-1', causationId: sent[0].messageId, attempt: 1 });
-      expect(first.context.eventMetadata).toMatchObject({ correlationId: 'corr-1', causationId: sent[0].messageId });
+      expect(first.context).toMatchObject({
+        correlationId: 'corr-1',
+        causationId: sent[0].messageId,
+        attempt: 1,
+      });
+      expect(first.context.eventMetadata).toMatchObject({
+        correlationId: 'corr-1',
+        causationId: sent[0].messageId,
+      });
     });
 
     it('commits offsets only after success: a restarted group resumes after the last handled message', async () => {
@@ -123,8 +161,13 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       await sut.pool.query(`CREATE TABLE ${table} (message_id text NOT NULL, seq int NOT NULL)`);
       const c = track(
         collect(sut.bus, {
-          topics: [topic], group,
-          handle: async (m, ctx) => void (await ctx.client.query(`INSERT INTO ${table} VALUES ($1, $2)`, [m.messageId, (m.payload as { seq: number }).seq])),
+          topics: [topic],
+          group,
+          handle: async (m, ctx) =>
+            void (await ctx.client.query(`INSERT INTO ${table} VALUES ($1, $2)`, [
+              m.messageId,
+              (m.payload as { seq: number }).seq,
+            ])),
         }),
       );
       await c.consumer.started;
@@ -132,10 +175,16 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       await sut.bus.publish(topic, [once, ping('d1', 1)]);
       await sut.bus.publish(topic, [once]); // e.g. a publisher that crashed before its checkpoint
       await sut.bus.publish(topic, [ping('d1', 2)]);
-      await eventually(async () => (await sut.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n === 3, WAIT);
+      await eventually(
+        async () => (await sut.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n === 3,
+        WAIT,
+      );
       const { rows } = await sut.pool.query(`SELECT seq FROM ${table} ORDER BY seq`);
       expect(rows.map((r) => r.seq)).toEqual([0, 1, 2]);
-      const inbox = await sut.pool.query(`SELECT count(*)::int AS n FROM bus.processed_messages WHERE "group" = $1`, [group]);
+      const inbox = await sut.pool.query(
+        `SELECT count(*)::int AS n FROM bus.processed_messages WHERE "group" = $1`,
+        [group],
+      );
       expect(inbox.rows[0].n).toBe(3);
     });
 
@@ -146,7 +195,8 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       const failing = ping('d1', 0);
       const c = track(
         collect(sut.bus, {
-          topics: [topic], group,
+          topics: [topic],
+          group,
           policy: { kind: 'dead-letter', maxAttempts: 3, backoff: { initialMs: 10, maxMs: 40 } },
           handle: async (m, ctx) => {
             if (m.messageId === failing.messageId) {
@@ -156,16 +206,33 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
           },
         }),
       );
-      const dlq = track(collect(sut.bus, { topics: [dlqTopicOf(topic)], group: unique('dlq-reader'), validate: false }));
+      const dlq = track(
+        collect(sut.bus, { topics: [dlqTopicOf(topic)], group: unique('dlq-reader'), validate: false }),
+      );
       await Promise.all([c.consumer.started, dlq.consumer.started]);
-      await sut.bus.publish(topic, [failing, ping('d1', 1, { headers: { 'x-origin': 'test' } }), ping('d2', 2)]);
+      await sut.bus.publish(topic, [
+        failing,
+        ping('d1', 1, { headers: { 'x-origin': 'test' } }),
+        ping('d2', 2),
+      ]);
 
       await eventually(() => dlq.received.length === 1 && c.received.length === 2, WAIT);
       expect(attempts).toEqual([1, 2, 3]);
       expect(c.received.map((r) => (r.message.payload as { seq: number }).seq).sort()).toEqual([1, 2]);
       const dead = dlq.received[0].message;
-      expect(dead).toMatchObject({ messageId: failing.messageId, type: 'BusTestPing', key: 'd1', payload: { seq: 0 } });
-      expect(dead.headers).toMatchObject({ dlq_kind: 'handler', dlq_group: group, dlq_topic: topic, dlq_attempts: '3', ce_id: failing.messageId });
+      expect(dead).toMatchObject({
+        messageId: failing.messageId,
+        type: 'BusTestPing',
+        key: 'd1',
+        payload: { seq: 0 },
+      });
+      expect(dead.headers).toMatchObject({
+        dlq_kind: 'handler',
+        dlq_group: group,
+        dlq_topic: topic,
+        dlq_attempts: '3',
+        ce_id: failing.messageId,
+      });
       expect(dead.headers['dlq_reason']).toMatch(/ledger rejected it/);
     });
 
@@ -173,16 +240,22 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       const topic = unique('contract.amid');
       const group = unique('g');
       const table = `amid_${randomUUID().slice(0, 8)}`;
-      await sut.pool.query(`CREATE TABLE ${table} (id serial PRIMARY KEY, message_id text NOT NULL, seq int NOT NULL)`);
+      await sut.pool.query(
+        `CREATE TABLE ${table} (id serial PRIMARY KEY, message_id text NOT NULL, seq int NOT NULL)`,
+      );
       const sent = Array.from({ length: 8 }, (_, i) => ping('d1', i));
       const failing = sent[4];
       const attempts: number[] = [];
       const c = track(
         collect(sut.bus, {
-          topics: [topic], group,
+          topics: [topic],
+          group,
           policy: { kind: 'dead-letter', maxAttempts: 3, backoff: { initialMs: 10, maxMs: 40 } },
           handle: async (m, ctx) => {
-            await ctx.client.query(`INSERT INTO ${table} (message_id, seq) VALUES ($1, $2)`, [m.messageId, (m.payload as { seq: number }).seq]);
+            await ctx.client.query(`INSERT INTO ${table} (message_id, seq) VALUES ($1, $2)`, [
+              m.messageId,
+              (m.payload as { seq: number }).seq,
+            ]);
             if (m.messageId === failing.messageId) {
               attempts.push(ctx.attempt);
               throw new Error('cannot apply seq 4');
@@ -190,16 +263,25 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
           },
         }),
       );
-      const dlq = track(collect(sut.bus, { topics: [dlqTopicOf(topic)], group: unique('dlq-reader'), validate: false }));
+      const dlq = track(
+        collect(sut.bus, { topics: [dlqTopicOf(topic)], group: unique('dlq-reader'), validate: false }),
+      );
       await Promise.all([c.consumer.started, dlq.consumer.started]);
       await sut.bus.publish(topic, sent); // one publish: the consumer reads them in one fetch
 
-      await eventually(async () => dlq.received.length === 1 && (await sut.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n === 7, WAIT);
+      await eventually(
+        async () =>
+          dlq.received.length === 1 &&
+          (await sut.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n === 7,
+        WAIT,
+      );
       const { rows } = await sut.pool.query(`SELECT message_id, seq FROM ${table} ORDER BY id`);
       expect(rows.map((r) => r.seq)).toEqual([0, 1, 2, 3, 5, 6, 7]);
       expect(new Set(rows.map((r) => r.message_id)).size).toBe(7);
       expect(attempts).toEqual([1, 2, 3]);
-      expect(c.received.map((r) => (r.message.payload as { seq: number }).seq)).toEqual([0, 1, 2, 3, 5, 6, 7]);
+      expect(c.received.map((r) => (r.message.payload as { seq: number }).seq)).toEqual([
+        0, 1, 2, 3, 5, 6, 7,
+      ]);
       expect(dlq.received[0].message).toMatchObject({ messageId: failing.messageId, payload: { seq: 4 } });
       expect(dlq.received[0].message.headers).toMatchObject({ dlq_attempts: '3', dlq_kind: 'handler' });
     });
@@ -208,17 +290,26 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       const topic = unique('contract.scope');
       const group = unique('g');
       const table = `scoped_${randomUUID().slice(0, 8)}`;
-      await sut.pool.query(`CREATE TABLE ${table} (id serial PRIMARY KEY, seqs int[] NOT NULL, announced int[] NOT NULL)`);
+      await sut.pool.query(
+        `CREATE TABLE ${table} (id serial PRIMARY KEY, seqs int[] NOT NULL, announced int[] NOT NULL)`,
+      );
       const seqOf = (m: ReceivedMessage) => (m.payload as { seq: number }).seq;
       const c = track(
         collect(sut.bus, {
-          topics: [topic], group,
+          topics: [topic],
+          group,
           handle: async (m, ctx) => {
             const seqs = ctx.transaction.shared('seqs', () => {
               const list: number[] = [];
               // What the transaction says it will apply, as the first handler sees it.
               const announced = ctx.transaction.messages.map(seqOf);
-              ctx.transaction.beforeCommit(async () => void (await ctx.client.query(`INSERT INTO ${table} (seqs, announced) VALUES ($1, $2)`, [list, announced])));
+              ctx.transaction.beforeCommit(
+                async () =>
+                  void (await ctx.client.query(`INSERT INTO ${table} (seqs, announced) VALUES ($1, $2)`, [
+                    list,
+                    announced,
+                  ])),
+              );
               return list;
             });
             seqs.push((m.payload as { seq: number }).seq);
@@ -226,10 +317,20 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
         }),
       );
       await c.consumer.started;
-      await sut.bus.publish(topic, Array.from({ length: 10 }, (_, i) => ping('d1', i)));
+      await sut.bus.publish(
+        topic,
+        Array.from({ length: 10 }, (_, i) => ping('d1', i)),
+      );
 
-      await eventually(async () => (await sut.pool.query(`SELECT coalesce(sum(cardinality(seqs)), 0)::int AS n FROM ${table}`)).rows[0].n === 10, WAIT);
-      const { rows } = await sut.pool.query<{ seqs: number[]; announced: number[] }>(`SELECT seqs, announced FROM ${table} ORDER BY id`);
+      await eventually(
+        async () =>
+          (await sut.pool.query(`SELECT coalesce(sum(cardinality(seqs)), 0)::int AS n FROM ${table}`)).rows[0]
+            .n === 10,
+        WAIT,
+      );
+      const { rows } = await sut.pool.query<{ seqs: number[]; announced: number[] }>(
+        `SELECT seqs, announced FROM ${table} ORDER BY id`,
+      );
       expect(rows.flatMap((r) => r.seqs)).toEqual([...Array(10).keys()]);
       expect(rows.every((r) => r.seqs.length > 0)).toBe(true);
       for (const r of rows) expect(r.announced).toEqual(r.seqs);
@@ -239,8 +340,12 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       const topic = unique('contract.invalid');
       const group = unique('g');
       const seen: string[] = [];
-      const c = track(collect(sut.bus, { topics: [topic], group, handle: async (m) => void seen.push(m.messageId) }));
-      const dlq = track(collect(sut.bus, { topics: [dlqTopicOf(topic)], group: unique('dlq-reader'), validate: false }));
+      const c = track(
+        collect(sut.bus, { topics: [topic], group, handle: async (m) => void seen.push(m.messageId) }),
+      );
+      const dlq = track(
+        collect(sut.bus, { topics: [dlqTopicOf(topic)], group: unique('dlq-reader'), validate: false }),
+      );
       await Promise.all([c.consumer.started, dlq.consumer.started]);
       const bad = ping('d1', 0, { payload: { debtorId: 'd1', seq: -1, amountMinor: 12.5, currency: 'EUR' } });
       const unknown = ping('d1', 1, { type: 'NobodyKnowsMe' });
@@ -249,7 +354,11 @@ export const busContract = (name: string, create: () => Promise<BusUnderTest>) =
       await eventually(() => dlq.received.length === 2 && c.received.length === 1, WAIT);
       expect(seen).toEqual([c.received[0].message.messageId]);
       const reasons = Object.fromEntries(dlq.received.map((r) => [r.message.messageId, r.message.headers]));
-      expect(reasons[bad.messageId]).toMatchObject({ dlq_kind: 'validation', dlq_attempts: '0', dlq_group: group });
+      expect(reasons[bad.messageId]).toMatchObject({
+        dlq_kind: 'validation',
+        dlq_attempts: '0',
+        dlq_group: group,
+      });
       expect(reasons[bad.messageId]['dlq_reason']).toMatch(/seq.*amountMinor|amountMinor.*seq/);
       expect(reasons[unknown.messageId]['dlq_reason']).toMatch(/unknown contract NobodyKnowsMe@v1/);
     });

@@ -64,7 +64,10 @@ describe('token verifier (HS256)', () => {
 
   it('remembers a verified token until its expiry, and only that exact token', async () => {
     let now = Date.now();
-    const remembering = createTokenVerifier({ JWT_ISSUER: DEFAULT_JWT_ISSUER, JWT_AUDIENCE: DEFAULT_JWT_AUDIENCE, JWT_SECRET: DEV_JWT_SECRET }, () => now);
+    const remembering = createTokenVerifier(
+      { JWT_ISSUER: DEFAULT_JWT_ISSUER, JWT_AUDIENCE: DEFAULT_JWT_AUDIENCE, JWT_SECRET: DEV_JWT_SECRET },
+      () => now,
+    );
     const token = await signDevToken({ roles: ['agent'], sub: 'carla', ttl: '10m' });
     await expect(remembering(token)).resolves.toMatchObject({ id: 'carla' });
     // Same text: answered from memory. One character of the signature changed: verified, refused.
@@ -82,4 +85,3 @@ describe('token verifier (HS256)', () => {
     }
   });
 });
-

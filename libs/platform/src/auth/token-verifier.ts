@@ -29,7 +29,10 @@ const VERIFIED_CACHE_SIZE = 10_000;
  * A token verified once is remembered (by its exact text, so the signature is the one checked)
  * until its `exp`, up to VERIFIED_CACHE_SIZE tokens: a request with a known token costs no crypto.
  */
-export const createTokenVerifier = (config: TokenVerifierConfig, now: () => number = Date.now): TokenVerifier => {
+export const createTokenVerifier = (
+  config: TokenVerifierConfig,
+  now: () => number = Date.now,
+): TokenVerifier => {
   const options = {
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
@@ -56,7 +59,8 @@ type VerifyOptions = { issuer: string; audience: string; requiredClaims: string[
 /** The HMAC key is imported once (jose would import raw bytes again on every call). */
 const secretVerifier = (secret: Uint8Array, options: VerifyOptions) => {
   const key = crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-  return async (token: string) => (await jwtVerify(token, await key, { ...options, algorithms: ['HS256'] }).catch(refusal)).payload;
+  return async (token: string) =>
+    (await jwtVerify(token, await key, { ...options, algorithms: ['HS256'] }).catch(refusal)).payload;
 };
 
 const jwksVerifier = (keys: JWTVerifyGetKey, options: VerifyOptions) => async (token: string) =>

@@ -10,7 +10,13 @@ import { createBusMicroservice } from './create-bus-microservice';
 
 const db = useTestDatabase('nestbus');
 const topic = `nest.${randomUUID().slice(0, 8)}`;
-const seen: { payload: { seq: number }; messageId: string; correlationId: string; causationId: string; inTransaction: boolean }[] = [];
+const seen: {
+  payload: { seq: number };
+  messageId: string;
+  correlationId: string;
+  causationId: string;
+  inTransaction: boolean;
+}[] = [];
 
 @Controller()
 class PingConsumer {
@@ -21,7 +27,12 @@ class PingConsumer {
     const inbox = `SELECT count(*)::int AS n FROM bus.processed_messages WHERE message_id = $1`;
     const inside = (await ctx.getClient().query(inbox, [ctx.getMessageId()])).rows[0].n;
     const outside = (await db().pool.query(inbox, [ctx.getMessageId()])).rows[0].n;
-    seen.push({ payload, messageId: ctx.getMessageId(), ...ctx.getCorrelation(), inTransaction: inside === 1 && outside === 0 });
+    seen.push({
+      payload,
+      messageId: ctx.getMessageId(),
+      ...ctx.getCorrelation(),
+      inTransaction: inside === 1 && outside === 0,
+    });
   }
 }
 
@@ -34,7 +45,10 @@ describe('BusTransport: @EventPattern handlers over the Bus port', () => {
   beforeAll(async () => {
     bus = createPostgresBus({ pool: db().pool, pollIntervalMs: 100 });
     ({ app } = await createBusMicroservice(PingModule, {
-      bus, group: 'nest-test', topics: [topic], logger: false,
+      bus,
+      group: 'nest-test',
+      topics: [topic],
+      logger: false,
       policy: { kind: 'dead-letter', maxAttempts: 2, backoff: { initialMs: 10, maxMs: 20 } },
     }));
     await app.listen();
@@ -50,7 +64,10 @@ describe('BusTransport: @EventPattern handlers over the Bus port', () => {
     await eventually(() => seen.length === 1);
     expect(seen[0]).toEqual({
       payload: { debtorId: 'debtor-1', seq: 1, amountMinor: '9007199254740993', currency: 'EUR' },
-      messageId: message.messageId, correlationId: 'request-42', causationId: message.messageId, inTransaction: true,
+      messageId: message.messageId,
+      correlationId: 'request-42',
+      causationId: message.messageId,
+      inTransaction: true,
     });
   });
 
@@ -59,7 +76,11 @@ describe('BusTransport: @EventPattern handlers over the Bus port', () => {
     const boom = ping('debtor-2', 13);
     await bus.publish(topic, [boom, ping('debtor-2', 14)]);
     await eventually(() => dlq.received.length === 1 && seen.some((s) => s.payload.seq === 14));
-    expect(dlq.received[0].message.headers).toMatchObject({ dlq_group: 'nest-test', dlq_kind: 'handler', dlq_attempts: '2' });
+    expect(dlq.received[0].message.headers).toMatchObject({
+      dlq_group: 'nest-test',
+      dlq_kind: 'handler',
+      dlq_attempts: '2',
+    });
     expect(dlq.received[0].message.headers['dlq_reason']).toContain(`unlucky payment ${boom.messageId}`);
     await dlq.consumer.stop();
   });

@@ -14,7 +14,10 @@ export const createBusMicroservice = async (
 ): Promise<{ app: INestMicroservice; transport: BusTransport }> => {
   const { logger, ...transportOptions } = options;
   const transport = new BusTransport(transportOptions);
-  const app = await NestFactory.createMicroservice(module, { strategy: transport, ...(logger === undefined ? {} : { logger }) });
+  const app = await NestFactory.createMicroservice(module, {
+    strategy: transport,
+    ...(logger === undefined ? {} : { logger }),
+  });
   app.useGlobalFilters(new BusExceptionFilter());
   return { app, transport };
 };

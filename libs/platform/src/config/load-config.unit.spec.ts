@@ -87,9 +87,15 @@ describe('loadConfig', () => {
 
   it('takes BUS_PARTITIONS as a positive integer, unset meaning the bus default', () => {
     expect(busOptionsOf(loadConfig(LedgerLikeConfig, { DATABASE_URL: URL }))).toEqual({});
-    expect(busOptionsOf(loadConfig(LedgerLikeConfig, { DATABASE_URL: URL, BUS_PARTITIONS: '4' }))).toEqual({ defaultPartitions: 4 });
-    expect(problemsOf({ DATABASE_URL: URL, BUS_PARTITIONS: '0' }).map((p) => p.env)).toEqual(['BUS_PARTITIONS']);
-    expect(problemsOf({ DATABASE_URL: URL, BUS_PARTITIONS: 'two' }).map((p) => p.env)).toEqual(['BUS_PARTITIONS']);
+    expect(busOptionsOf(loadConfig(LedgerLikeConfig, { DATABASE_URL: URL, BUS_PARTITIONS: '4' }))).toEqual({
+      defaultPartitions: 4,
+    });
+    expect(problemsOf({ DATABASE_URL: URL, BUS_PARTITIONS: '0' }).map((p) => p.env)).toEqual([
+      'BUS_PARTITIONS',
+    ]);
+    expect(problemsOf({ DATABASE_URL: URL, BUS_PARTITIONS: 'two' }).map((p) => p.env)).toEqual([
+      'BUS_PARTITIONS',
+    ]);
   });
 
   it('refuses the dev signing key in production unless a JWKS URL replaces it', () => {

@@ -43,7 +43,9 @@ describe('PlaceAccount', () => {
       .thenNothingHappened());
 
   it('decides nothing when the same row is imported again on a later day', () =>
-    given([accountPlaced()]).when(placeAccount({ placedAt: '2024-03-01T09:00:00Z' })).thenNothingHappened());
+    given([accountPlaced()])
+      .when(placeAccount({ placedAt: '2024-03-01T09:00:00Z' }))
+      .thenNothingHappened());
 
   it('rejects a different placement under the same id', () =>
     given([accountPlaced()])
