@@ -1,1 +1,3 @@
-export {};
+export * from './case-common';
+export * from './hold-placed.v1';
+export * from './hold-lifted.v1';
