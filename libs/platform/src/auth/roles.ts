@@ -1,5 +1,13 @@
 /** Who may do what. `admin` passes every role check. */
-export const ROLES = ['agent', 'supervisor', 'negotiator', 'compliance', 'privacy', 'analyst', 'admin'] as const;
+export const ROLES = [
+  'agent',
+  'supervisor',
+  'negotiator',
+  'compliance',
+  'privacy',
+  'analyst',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (value: unknown): value is Role =>
