@@ -1,10 +1,5 @@
-/**
- * The EventStore port. Every service stores its facts through it; projections, publishers and
- * compliance replays read through it. Two adapters implement it: PostgreSQL (embedded default)
- * and KurrentDB (scale path); both pass the same contract suite (./testing).
- */
+/** The EventStore port: every service stores its facts through it (adapters: PostgreSQL, KurrentDB). */
 
-/** Who caused a change. */
 export type Actor = Readonly<{ kind: 'user' | 'system' | 'service' | 'creditor'; id: string }>;
 
 export type EventMetadata = Readonly<{
@@ -27,19 +22,14 @@ export type NewEvent<Type extends string = string, Data = unknown> = Readonly<{
   occurredAt?: Date;
 }>;
 
-/**
- * Opaque, serialisable, totally ordered position in the store's global log. Compare with
- * `comparePositions` (it is a fixed-width string, so plain string comparison also orders it).
- */
+/** Opaque, totally ordered position in the global log: a fixed-width string, so string order is log order. */
 export type GlobalPosition = string & { readonly __brand: 'GlobalPosition' };
 
-/** The envelope of every stored event (ARCHITECTURE.md, "Events"). */
 export type RecordedEvent<Type extends string = string, Data = unknown> = Readonly<{
   id: string;
   type: Type;
   schemaVersion: number;
   streamId: string;
-  /** 0-based version of the event inside its stream. */
   streamVersion: number;
   globalPosition: GlobalPosition;
   data: Data;
@@ -48,10 +38,7 @@ export type RecordedEvent<Type extends string = string, Data = unknown> = Readon
   recordedAt: Date;
 }>;
 
-/**
- * - a number: the stream's current version must be exactly that (the version of its last event);
- * - 'no_stream': the stream must not exist; 'stream_exists': it must; 'any': no check.
- */
+/** A version number n (the stream's last event is n), or 'no_stream' / 'stream_exists' / 'any'. */
 export type ExpectedVersion = number | 'no_stream' | 'stream_exists' | 'any';
 
 export type AppendOptions = Readonly<{ expectedVersion?: ExpectedVersion }>;
@@ -83,16 +70,9 @@ export type ReadAllOptions = Readonly<{
   maxCount?: number;
 }>;
 
-/**
- * Subscriptions keep their checkpoint in PostgreSQL for every adapter. The handler runs inside a
- * PostgreSQL transaction on the checkpoint database and the checkpoint is written in that same
- * transaction, so a read model written through `context.client` moves atomically with it.
- */
+/** The handler runs in a transaction that also stores the checkpoint: read models move atomically with it. */
 export type SubscriptionContext = Readonly<{
-  /**
-   * A pg client inside the transaction that will also store the checkpoint (opened when first
-   * read: a handler that never reads it has its checkpoint stored without a transaction).
-   */
+  /** Opened when first read: otherwise the checkpoint is stored without a transaction. */
   readonly client: import('pg').PoolClient;
 }>;
 
@@ -105,10 +85,7 @@ export type SubscribeOptions = Readonly<{
   /** Called with each batch in global order; the checkpoint moves past the batch after it resolves. */
   handler: (events: readonly RecordedEvent[], context: SubscriptionContext) => Promise<void>;
   batchSize?: number;
-  /**
-   * While catching up, read the next batch while the handler runs on this one (PostgreSQL: on a
-   * second connection of the store's pool). Default true; the events and their order are the same.
-   */
+  /** While catching up, read the next batch while the handler runs on this one. Default true. */
   readAhead?: boolean;
   /** Called when the handler fails; the subscription is then stopped (the event is never skipped). */
   onError?: (error: SubscriptionError) => void;
@@ -176,12 +153,3 @@ export class SubscriptionError extends Error {
     );
   }
 }
-
-export const comparePositions = (a: GlobalPosition, b: GlobalPosition): number =>
-  a < b ? -1 : a > b ? 1 : 0;
-
-/** The category of a stream: the part before the first '-' (`account-42` → `account`). */
-export const categoryOf = (streamId: string): string => {
-  const dash = streamId.indexOf('-');
-  return dash < 0 ? streamId : streamId.slice(0, dash);
-};

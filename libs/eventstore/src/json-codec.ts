@@ -1,7 +1,6 @@
 /**
- * JSON for stored events that keeps bigint amounts exact and refuses what it cannot round-trip.
- * A bigint travels as `{"$bigint":"-1234"}` (a tagged string, so no float ever touches it); the
- * output is canonical (keys sorted, no whitespace), so the same value always hashes the same.
+ * JSON for stored events: a bigint travels as `{"$bigint":"-1234"}` (never a float) and the output is
+ * canonical (keys sorted, no whitespace) so one value always hashes the same; refuses what won't round-trip.
  */
 export class NotSerialisable extends Error {
   override readonly name = 'NotSerialisable';
@@ -87,9 +86,8 @@ const SLOW_PATH = new Error('slow path');
 const MAX_FAST_DEPTH = 200;
 
 /**
- * How to write an object with a given list of own keys: the keys sorted and each already written
- * as `"key":`. Events of one type share a few key lists, so a plan is found by comparing the keys
- * (interned strings, compared by pointer) instead of sorting and quoting them for every object.
+ * How to write an object with one list of own keys, sorted and quoted once: a plan cache, kept until
+ * measured without it (docs/benchmarks.md); keys are interned strings compared by pointer.
  */
 type KeyPlan = Readonly<{ keys: readonly string[]; sorted: readonly string[]; prefixes: readonly string[] }>;
 const plansByFirstKey = new Map<string, KeyPlan[]>();
@@ -164,7 +162,6 @@ const encodeFast = (value: unknown, depth: number): string | undefined => {
   return out.length === 0 ? '{}' : `${out}}`;
 };
 
-/** Canonical, bigint-safe JSON text. Throws `NotSerialisable` naming the offending path. */
 export const stringifyJson = (value: unknown, rootName = '$'): string => {
   let encoded: string | undefined;
   try {
@@ -175,9 +172,8 @@ export const stringifyJson = (value: unknown, rootName = '$'): string => {
     encoded = encode(value, rootName, new Set());
   }
   if (encoded === undefined) throw new NotSerialisable(rootName, 'undefined is not serialisable');
-  // V8 keeps a text built with `+=` as a rope (a tree of the pieces); reading one character
-  // flattens it in place, so it is copied once here instead of walked again by every later use
-  // (the hash, the batch's join, the socket write). Measured: ~5 µs less per placement event.
+  // V8 keeps a `+=`-built text as a rope; reading one character flattens it once here instead of in
+  // every later use (the hash, the batch's join, the socket write).
   encoded.charCodeAt(0);
   return encoded;
 };
@@ -189,10 +185,7 @@ const isBigintTag = (value: Record<string, unknown>): boolean => {
   return keys === 1;
 };
 
-/**
- * Replaces every `{"$bigint":"…"}` below `value` with a bigint, in place (JSON.parse's reviver does
- * the same at several times the cost: it calls back for every member of every value).
- */
+/** Replaces every `{"$bigint":"…"}` below `value` with a bigint, in place (a reviver is far slower). */
 export const reviveBigints = (value: unknown): unknown => {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
@@ -225,9 +218,6 @@ export const reviveBigints = (value: unknown): unknown => {
 /** True when `text` may carry a tagged bigint, so `reviveBigints` is worth a walk. */
 export const mayHoldBigint = (text: string): boolean => text.includes(`"${BIGINT_TAG}"`);
 
-/** Parses text written by `stringifyJson` (or any JSON), restoring bigints. */
 export const parseJson = <T = unknown>(text: string): T =>
   // Most events carry no bigint, so only walk the value when the tag appears in the text.
   (mayHoldBigint(text) ? reviveBigints(JSON.parse(text)) : JSON.parse(text)) as T;
-
-export const jsonCodec = { stringify: stringifyJson, parse: parseJson } as const;

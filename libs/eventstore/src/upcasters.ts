@@ -1,10 +1,6 @@
 import type { EventMetadata, RecordedEvent } from './event-store.port';
 
-/**
- * Old event versions are upcast on read, never rewritten (ARCHITECTURE.md, "Events").
- * An upcaster turns the data of (type, fromVersion) into the shape of fromVersion + 1; the
- * registry chains them so every read path returns the latest shape.
- */
+/** Old event versions are upcast on read, never rewritten: (type, v) → v + 1, chained to the latest. */
 export type Upcaster = Readonly<{
   type: string;
   fromVersion: number;
@@ -52,5 +48,3 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[] = []): Upc
     },
   };
 };
-
-export const noUpcasters: UpcasterRegistry = createUpcasterRegistry();

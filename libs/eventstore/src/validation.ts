@@ -11,11 +11,11 @@ import { NotSerialisable, stringifyJson } from './json-codec';
 import type { UpcasterRegistry } from './upcasters';
 
 /** Limits both adapters enforce, so a stream id valid on one is valid on the other. */
-export const MAX_STREAM_ID_BYTES = 200;
-export const MAX_EVENT_TYPE_LENGTH = 200;
-export const MAX_EVENTS_PER_APPEND = 10_000;
+const MAX_STREAM_ID_BYTES = 200;
+const MAX_EVENT_TYPE_LENGTH = 200;
+const MAX_EVENTS_PER_APPEND = 10_000;
 /** KurrentDB's default maximum event size is 16 MiB; stay below it with the envelope. */
-export const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+const MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -39,7 +39,7 @@ export const validateStreamId = (streamId: unknown): string => {
   return streamId;
 };
 
-export const validateExpectedVersion = (expected: unknown): ExpectedVersion => {
+const validateExpectedVersion = (expected: unknown): ExpectedVersion => {
   if (expected === undefined) return 'any';
   if (expected === 'no_stream' || expected === 'stream_exists' || expected === 'any') return expected;
   if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= -1)
@@ -65,7 +65,7 @@ export type PreparedAppend = Readonly<{
   events: readonly PreparedEvent[];
 }>;
 
-/** Metadata texts already made in this call, by object: events of one append usually share one metadata object. */
+/** Metadata texts made in this call, by object: the events of one append usually share one object. */
 type MetadataTexts = Map<object, string>;
 
 const prepareEvent = (
@@ -156,7 +156,7 @@ const prepareAppendWith = (
   return { streamId: id, expectedVersion, events: prepared };
 };
 
-/** Appends are mostly one to a few events (a bulk import makes one per stream): compare pairs below a Set's cost. */
+/** Appends are mostly one to a few events: below this, comparing pairs is cheaper than a Set. */
 const repeatsAnId = (events: readonly PreparedEvent[]): boolean => {
   if (events.length > 8) return new Set(events.map((e) => e.id)).size !== events.length;
   for (let i = 1; i < events.length; i++)
@@ -164,8 +164,8 @@ const repeatsAnId = (events: readonly PreparedEvent[]): boolean => {
   return false;
 };
 
-/** Most events one `appendToStreams` call takes (all items together): one statement, one transaction. */
-export const MAX_EVENTS_PER_MULTI_APPEND = 50_000;
+/** Most events one `appendToStreams` call takes, all items together. */
+const MAX_EVENTS_PER_MULTI_APPEND = 50_000;
 
 export type StreamAppend = Readonly<{
   streamId: string;

@@ -1,9 +1,4 @@
-/**
- * The Bus port: services meet only through integration events (libs/contracts) published on it.
- * Two adapters implement it, PostgreSQL (embedded default) and Kafka (scale path); both pass the
- * same contract suite (./testing). Delivery is at-least-once, ordered per key; consumers are
- * idempotent through the inbox (`processed_messages`) written in their own transaction.
- */
+/** The Bus port: services meet only through integration events; delivery at-least-once, ordered per key. */
 import type { ContractViolation, IntegrationMessage } from '@cartera/contracts';
 import type { PoolClient } from 'pg';
 
@@ -16,13 +11,11 @@ export type OutgoingMessage = Readonly<{
   schemaVersion: number;
   /** JSON payload; a bigint is written as its exact decimal string. */
   payload: unknown;
-  /** Business time; defaults to now. */
   occurredAt?: Date | string;
   correlationId?: string;
   causationId?: string;
   /** W3C trace context to carry; defaults to the active span's. */
   traceparent?: string;
-  /** Extra headers (kept as given). */
   headers?: Readonly<Record<string, string>>;
 }>;
 
@@ -37,26 +30,15 @@ export type ReceivedMessage = IntegrationMessage &
 
 /** What a handler needs besides the message: its transaction and the ids to stamp on new events. */
 export type HandlerContext = Readonly<{
-  /**
-   * A pg client inside the open inbox transaction: write read models through it and they commit
-   * atomically with `processed_messages(group, message_id)` (and, on PostgreSQL, the group offset).
-   */
+  /** Inside the inbox transaction: read-model writes commit atomically with `processed_messages`. */
   client: PoolClient;
-  /**
-   * What the messages of this transaction share (the PostgreSQL bus applies a run of messages in
-   * one): `shared(key, create)` gives one value to all of them — e.g. aggregate deltas to merge —
-   * and `beforeCommit(hook)` runs once after the last handler, inside the transaction, just before
-   * COMMIT (after the offset moved: a lock the hook takes is held the least time). `messages`:
-   * every message this transaction applies, in order (this one among them), so the first handler
-   * can read at once what the others will need.
-   */
+  /** What one transaction's messages share; `beforeCommit` hooks run after the offset moved. */
   transaction: Readonly<{
     messages: readonly ReceivedMessage[];
     shared<T>(key: string, create: () => T): T;
     beforeCommit(hook: () => Promise<void>): void;
   }>;
   group: string;
-  /** 1 on first delivery, then 2, 3… on retries. */
   attempt: number;
   correlationId: string;
   /** The id of this message: the cause of whatever the handler appends. */
@@ -72,12 +54,7 @@ export type MessageHandler = (message: ReceivedMessage, context: HandlerContext)
 /** Retry back-off: initialMs, doubled per attempt, capped at maxMs. */
 export type Backoff = Readonly<{ initialMs?: number; maxMs?: number }>;
 
-/**
- * What happens once a handler keeps failing:
- * - `dead-letter`: after `maxAttempts` tries the message goes to `<topic>.dlq` and the group moves on;
- * - `block`: after `maxAttempts` tries the partition stops (alert metric, degraded health) and the
- *   message is retried with capped back-off until it succeeds; nothing behind it is skipped.
- */
+/** After `maxAttempts`: `dead-letter` moves on past a `.dlq` copy; `block` retries until it succeeds. */
 export type ConsumerPolicy =
   | Readonly<{ kind: 'dead-letter'; maxAttempts: number; backoff?: Backoff }>
   | Readonly<{ kind: 'block'; maxAttempts?: number; backoff?: Backoff }>;
@@ -93,14 +70,8 @@ export type SubscribeOptions = Readonly<{
   policy: ConsumerPolicy;
   /** Default: the contract registry of @cartera/contracts. `false` only for raw tooling. */
   validate?: MessageValidator | false;
-  /** Messages fetched per partition read. */
   batchSize?: number;
-  /**
-   * PostgreSQL bus: how many consecutive messages share one inbox transaction (default batchSize;
-   * 1 = a transaction per message). A failing handler never costs the others: the batch is rolled
-   * back and re-run without it. Handlers must therefore keep side effects outside `context.client`
-   * idempotent — they already must, delivery being at-least-once.
-   */
+  /** PostgreSQL bus: messages per inbox transaction (default batchSize); a failing one runs alone. */
   maxPerTransaction?: number;
 }>;
 

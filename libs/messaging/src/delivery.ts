@@ -14,7 +14,6 @@ import type { TransactionScope } from './inbox';
 import { busMetrics } from './metrics';
 import { withConsumerSpan } from './tracing';
 
-/** Why a message went to the dead-letter topic. */
 export type DeadLetterReason = Readonly<{ kind: 'validation' | 'handler'; error: string; attempts: number }>;
 
 /** What an adapter provides so that one delivery algorithm serves both. */
@@ -28,10 +27,7 @@ export type DeliveryPort = Readonly<{
   deadLetter(message: ReceivedMessage, reason: DeadLetterReason): Promise<void>;
   /** Waits before a retry; resolves false at once when the partition is being stopped. */
   pause(ms: number): Promise<boolean>;
-  /**
-   * Optional: runs `work` for every message in ONE transaction with their inbox rows and a single
-   * offset commit past the last one; `work` is skipped for a message already in the inbox.
-   */
+  /** Optional: `work` for every message in ONE transaction with their inbox rows and one offset commit. */
   applyBatch?(
     messages: readonly ReceivedMessage[],
     work: (
@@ -56,7 +52,7 @@ export const validateWithContracts: MessageValidator = (m) => {
   return result.ok ? [] : result.errors;
 };
 
-export const backoffDelay = (backoff: Backoff | undefined, attempt: number): number => {
+const backoffDelay = (backoff: Backoff | undefined, attempt: number): number => {
   const initial = backoff?.initialMs ?? 100;
   const max = backoff?.maxMs ?? 5_000;
   return Math.min(max, initial * 2 ** Math.min(attempt - 1, 20));
@@ -72,16 +68,19 @@ const CONNECTION_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
-// SQLSTATE class 08 (connection exception), 57P01–57P03 (server shutting down / starting), 53300 (too many connections).
+// SQLSTATE class 08 (connection), 57P01–57P03 (shutdown / starting), 53300 (too many connections).
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
-const CONNECTION_MESSAGES =
-  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable/i;
+const CONNECTION_MESSAGES = new RegExp(
+  [
+    'Connection terminated',
+    'connection error and is not queryable',
+    'timeout exceeded when trying to connect',
+    'Client was closed and is not queryable',
+  ].join('|'),
+  'i',
+);
 
-/**
- * True when an error says the database (or broker) could not be reached, not that the message or
- * its handler is wrong: such a failure is no attempt against the policy. Retried with back-off
- * until the store is back, it never sends a healthy message to the dead-letter topic.
- */
+/** The database or broker could not be reached: no attempt against the policy, retried until it is back. */
 export const isUnavailable = (error: unknown): boolean => {
   const e = error as { code?: unknown; message?: unknown; name?: unknown } | undefined;
   if (!e || typeof e !== 'object') return false;
@@ -153,11 +152,7 @@ const contextFor = (
   };
 };
 
-/**
- * Delivers one message: validation failure → dead letter at once; handler failure → retry with
- * back-off, then the policy. Returns 'stopped' when the partition was revoked or is stopping (the
- * message stays uncommitted and will be delivered again).
- */
+/** Delivers one message: invalid → dead letter at once; failing → retries, then the policy. */
 export const deliver = async (
   m: ReceivedMessage,
   rules: DeliveryRules,
@@ -220,15 +215,13 @@ export const deliver = async (
 
 class StopRequested extends Error {}
 
-/** The outcome of one batch transaction: committed, or rolled back with the message whose handler threw. */
+/** One batch transaction: committed, or rolled back with the message whose handler threw. */
 export type BatchOutcome =
   Readonly<{ committed: true }> | Readonly<{ committed: false; failedAt?: number; error: unknown }>;
 
 /**
- * Delivers valid messages in one transaction (first attempt for each). Any failure rolls the whole
- * batch back, so nothing of it is stored: the caller re-runs the messages before the failing one
- * as a smaller batch and hands the failing one to `deliver` (which retries it, then applies the
- * policy). A revoked partition propagates as PartitionRevoked.
+ * Delivers valid messages in one transaction; any failure rolls it all back, and the caller re-runs
+ * those before the failing one as a smaller batch and hands the failing one to `deliver`.
  */
 export const deliverBatch = async (
   messages: readonly ReceivedMessage[],

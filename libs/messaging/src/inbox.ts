@@ -22,13 +22,9 @@ export const ensureInbox = (pool: Pool, schema: string): Promise<void> =>
     advisoryLock: `cartera-inbox:${schema}`,
   });
 
-/**
- * What the messages handled in one inbox transaction share: values (e.g. writes to merge) and
- * hooks that run once after the last handler and the offset commit, right before COMMIT (so a
- * lock a hook takes is held for the least time).
- */
+/** What the messages of one inbox transaction share: values to merge and hooks run right before COMMIT. */
 export class TransactionScope<M = unknown> {
-  /** The messages whose work runs in this transaction, in order (a repeat already applied is not among them). */
+  /** The messages whose work runs in this transaction, in order (repeats already applied left out). */
   constructor(readonly messages: readonly M[]) {}
 
   private readonly values = new Map<string, unknown>();
@@ -40,7 +36,7 @@ export class TransactionScope<M = unknown> {
     return this.values.get(key) as T;
   }
 
-  /** Runs once, after every handler of the transaction, just before COMMIT; a failure rolls the transaction back. */
+  /** Runs once after every handler, just before COMMIT; a failure rolls the transaction back. */
   beforeCommit(hook: () => Promise<void>): void {
     this.hooks.push(hook);
   }
@@ -52,11 +48,8 @@ export class TransactionScope<M = unknown> {
 }
 
 /**
- * Runs `work` once per (group, message id): inside one transaction, the inbox row is inserted
- * first; if it already existed the message was applied before and `work` is skipped. `commit`
- * runs after the work in the same transaction (the PostgreSQL bus moves the group offset there),
- * then the scope's hooks, then COMMIT. `begin` opens the transaction (one simple query, e.g.
- * `BEGIN; SET LOCAL …`: settings cost no extra round trip). Returns whether `work` ran.
+ * Runs `work` once per (group, message id): the inbox row is inserted first in the transaction and an
+ * existing row skips `work`; then `commit` (the bus's offset), the hooks, COMMIT. Returns whether it ran.
  */
 export const applyOnce = async <M extends { messageId: string }>(
   pool: Pool,
@@ -77,12 +70,7 @@ export const applyOnce = async <M extends { messageId: string }>(
     begin,
   )) === 1;
 
-/**
- * `applyOnce` for several messages in one transaction: one inbox INSERT claims every id (a repeated
- * id, within the batch or from an earlier delivery, is claimed once), `work` runs for each claimed
- * message in the given order, then `commit`, the scope's hooks and COMMIT. Any error rolls everything back.
- * Returns how many messages `work` ran for.
- */
+/** `applyOnce` for several messages: one INSERT claims every id, `work` runs per claimed message in order. */
 export const applyBatchOnce = <M extends { messageId: string }>(
   pool: Pool,
   schema: string,

@@ -1,15 +1,5 @@
 // The Bus port and what sits on top of it; adapters live in ./postgres and ./kafka.
 export * from './bus.port';
-export { backoffDelay, deadLetterHeaders, validateWithContracts, type DeadLetterReason } from './delivery';
-export { applyOnce, ensureInbox, pruneInbox } from './inbox';
-export { encodePayload, decodePayload } from './message-codec';
-export { partitionFor } from './partitioner';
-export { busMetrics } from './metrics';
-export {
-  mapEach,
-  startPublisher,
-  toOutgoing,
-  type ContractMessage,
-  type MappedEvent,
-  type PublisherOptions,
-} from './publisher';
+export { decodePayload } from './message-codec';
+export { validateWithContracts } from './delivery';
+export { startPublisher, type ContractMessage, type MappedEvent, type PublisherOptions } from './publisher';

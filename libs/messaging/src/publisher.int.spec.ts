@@ -4,7 +4,7 @@ import { createPostgresEventStore } from '@cartera/eventstore/postgres';
 import { eventually, useTestDatabase } from '@cartera/testing';
 import type { Bus } from './bus.port';
 import { createPostgresBus, type PostgresBus } from './postgres';
-import { mapEach, startPublisher, type ContractMessage } from './publisher';
+import { startPublisher, type ContractMessage, type MappedEvent } from './publisher';
 import { collect } from './testing';
 
 // The event store is the outbox: a checkpointed subscription publishes what was committed.
@@ -21,6 +21,11 @@ const toContract = (e: RecordedEvent): ContractMessage | undefined => {
     payload: { debtorId: d.debtorId, seq: d.seq, amountMinor: String(d.amount), currency: 'EUR' },
   };
 };
+const toContracts = (events: readonly RecordedEvent[]): MappedEvent[] =>
+  events.flatMap((event) => {
+    const message = toContract(event);
+    return message ? [{ event, message }] : [];
+  });
 
 const appendPayments = async (store: EventStore, from: number, count: number): Promise<string[]> => {
   const ids: string[] = [];
@@ -55,8 +60,8 @@ describe('publisher: event store → bus', () => {
   it('publishes mapped events once, with message id = event id and key = debtor id, from one active instance', async () => {
     const topic = `ledger.events.${randomUUID().slice(0, 8)}`;
     const c = collect(bus, { topics: [topic], group: 'pub-test-1' });
-    const one = startPublisher({ store, bus, name: `ledger-${topic}`, topic, map: mapEach(toContract) });
-    const two = startPublisher({ store, bus, name: `ledger-${topic}`, topic, map: mapEach(toContract) }); // a second replica
+    const one = startPublisher({ store, bus, name: `ledger-${topic}`, topic, map: toContracts });
+    const two = startPublisher({ store, bus, name: `ledger-${topic}`, topic, map: toContracts }); // a second replica
     const ids = await appendPayments(store, 0, 12);
     await eventually(() => c.received.length === 12);
     expect(c.received.map((r) => r.message.messageId).sort()).toEqual([...ids].sort());
@@ -97,7 +102,7 @@ describe('publisher: event store → bus', () => {
       bus: crashing,
       name,
       topic,
-      map: mapEach(toContract),
+      map: toContracts,
       onError: () => undefined,
     });
     const before = await appendPayments(store, 0, 5);
@@ -105,7 +110,7 @@ describe('publisher: event store → bus', () => {
     await dying.stop();
     const after = await appendPayments(store, 5, 5);
 
-    const restarted = startPublisher({ store, bus, name, topic, map: mapEach(toContract) });
+    const restarted = startPublisher({ store, bus, name, topic, map: toContracts });
     await eventually(() => c.received.length >= 10);
     expect(c.received.map((r) => r.message.messageId).sort()).toEqual([...before, ...after].sort());
     const { rows } = await db().pool.query(`SELECT count(*)::int AS n FROM bus.messages WHERE topic = $1`, [

@@ -26,11 +26,7 @@ export type PublisherOptions = Readonly<{
   /** The service's name; the checkpoint (and single-instance lock) is `publisher:<name>`. */
   name: string;
   topic: string;
-  /**
-   * Explicit mapping, domain event → contract messages (undefined or [] : not published). It gets
-   * the whole batch so a mapper that needs state (a balance after the change) can read it once per
-   * stream and batch; it must return messages in the events' order.
-   */
+  /** Domain events → contract messages in the events' order ([] keeps them private); a batch at a time. */
   map: (events: readonly RecordedEvent[]) => Promise<readonly MappedEvent[]> | readonly MappedEvent[];
   filter?: EventFilter;
   batchSize?: number;
@@ -41,18 +37,8 @@ export type PublisherOptions = Readonly<{
 /** One contract message and the domain event it came from (several messages may share one event). */
 export type MappedEvent = Readonly<{ event: RecordedEvent; message: ContractMessage; index?: number }>;
 
-/** Adapts a one-event-at-a-time mapping to the batch mapper. */
-export const mapEach =
-  (map: (event: RecordedEvent) => ContractMessage | readonly ContractMessage[] | undefined) =>
-  (events: readonly RecordedEvent[]): MappedEvent[] =>
-    events.flatMap((event) => {
-      const mapped = map(event);
-      const list = mapped === undefined ? [] : Array.isArray(mapped) ? mapped : [mapped as ContractMessage];
-      return list.map((message, index) => ({ event, message, index }));
-    });
-
 /** The outgoing message of a mapped event: message id = event id, so a republished batch is recognised. */
-export const toOutgoing = (event: RecordedEvent, mapped: ContractMessage, index = 0): OutgoingMessage => ({
+const toOutgoing = (event: RecordedEvent, mapped: ContractMessage, index = 0): OutgoingMessage => ({
   key: mapped.key,
   // The first message of an event keeps the event id; further ones derive from it deterministically.
   messageId: index === 0 ? event.id : deterministicEventId(event.id, index),
@@ -66,11 +52,8 @@ export const toOutgoing = (event: RecordedEvent, mapped: ContractMessage, index 
 });
 
 /**
- * Publishes a service's integration events from its own event store: a checkpointed subscription
- * that maps each batch, publishes it and lets the store save the checkpoint only after the bus
- * acknowledged. The subscription's lock makes it one active publisher however many replicas run;
- * after a crash it resumes from the checkpoint, so nothing committed stays unpublished (a batch
- * published just before the crash is published again; consumers' inboxes drop the repeat).
+ * Publishes from the service's own event store (the outbox): a checkpointed subscription whose checkpoint
+ * moves only after the bus acknowledged; a crash republishes at most the last batch, inboxes drop it.
  */
 export const startPublisher = (options: PublisherOptions): Subscription =>
   options.store.subscribe({

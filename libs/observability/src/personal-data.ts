@@ -1,7 +1,4 @@
-/**
- * Keys whose values are personal data about a debtor (or anyone else). Logs never carry them:
- * pino redacts these paths, and `redactPersonalData` masks them in any object.
- */
+/** Keys whose values are personal data: pino redacts these paths and `redactPersonalData` masks them. */
 export const PERSONAL_DATA_KEYS = [
   'name',
   'fullName',
@@ -53,10 +50,7 @@ const sensitive = new Set<string>([...PERSONAL_DATA_KEYS, ...SECRET_KEYS].map((k
 /** True when a property of this name must not reach a log line (case-insensitive). */
 export const isSensitiveKey = (key: string): boolean => sensitive.has(key.toLowerCase());
 
-/**
- * pino `redact.paths` for the sensitive keys at the top level and up to `depth` levels below
- * (pino's redaction has no recursive wildcard, so each level is listed), plus the request headers.
- */
+/** pino `redact.paths` for the sensitive keys down to `depth` levels (pino has no recursive wildcard). */
 export const redactionPaths = (depth = 3): string[] => {
   const keys = [...PERSONAL_DATA_KEYS, ...SECRET_KEYS];
   const paths: string[] = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];

@@ -3,10 +3,9 @@ import type { NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 export type SpanProcessor = NonNullable<NodeSDKConfiguration['spanProcessors']>[number];
 
 export type TelemetryOptions = {
-  /** `service.name` of every span and metric, e.g. `ledger`. */
   serviceName: string;
   env?: NodeJS.ProcessEnv;
-  /** Replaces the span pipeline (tests, custom processing); exporters from env are then not used for traces. */
+  /** Replaces the span pipeline (tests); exporters from env are then not used for traces. */
   spanProcessors?: SpanProcessor[];
 };
 
@@ -15,7 +14,6 @@ export type Telemetry = {
   readonly enabled: boolean;
   /** True when OTEL_EXPORTER_OTLP_ENDPOINT is set: traces and metrics leave the process. */
   readonly exporting: boolean;
-  /** Flushes and stops the SDK; part of graceful shutdown. */
   shutdown(): Promise<void>;
 };
 
@@ -27,17 +25,7 @@ const dropSpans: SpanProcessor = {
   shutdown: async () => undefined,
 };
 
-/**
- * Starts OpenTelemetry. Call it before anything else is imported (apps/<service>/src/telemetry.ts,
- * the first import of main.ts): instrumentations patch http, express, pg, kafkajs and Nest as they
- * are first required.
- *
- * - OTEL_SDK_DISABLED=true: the SDK is not even loaded.
- * - OTEL_EXPORTER_OTLP_ENDPOINT set: OTLP traces and metrics (protocol, headers and the rest from
- *   the standard OTEL_* variables).
- * - otherwise: spans are created unrecorded, for context propagation and log correlation only;
- *   nothing is exported.
- */
+/** Starts OpenTelemetry; call it first in main.ts. Exports only with OTEL_EXPORTER_OTLP_ENDPOINT set. */
 export const startTelemetry = ({
   serviceName,
   env = process.env,
@@ -52,9 +40,7 @@ export const startTelemetry = ({
   const sdk = new NodeSDK({
     serviceName,
     instrumentations: instrumentations(recording),
-    // Unset = configured from OTEL_TRACES_EXPORTER / OTEL_METRICS_EXPORTER (default: otlp).
-    // Nothing leaves the process: spans are not recorded (no attributes, no timings), but each
-    // still has ids, so trace context reaches logs, outgoing requests and bus messages.
+    // Unset = from OTEL_TRACES_EXPORTER; unrecorded spans still carry ids into logs and messages.
     ...(exporting ? {} : { spanProcessors: [dropSpans], metricReaders: [] }),
     ...(!exporting && !spanProcessors ? { sampler: new tracing.AlwaysOffSampler() } : {}),
     ...(spanProcessors ? { spanProcessors } : {}),
@@ -65,18 +51,10 @@ export const startTelemetry = ({
   return { enabled: true, exporting, shutdown: () => sdk.shutdown() };
 };
 
-/**
- * Loads the SDK on demand, synchronously (it must be running before the next import of main.ts),
- * so that importing this lib for its redaction helpers stays cheap.
- */
+/** Loads the SDK on demand, so importing this lib for its redaction helpers stays cheap. */
 const load = <T>(id: string): T => require(id) as T;
 
-/**
- * Only the instrumentations Cartera uses; loading all of auto-instrumentations-node costs start-up
- * time. When spans are not recorded, only those that carry trace context across processes (HTTP,
- * Kafka) are loaded: Express, pg and Nest spans would be made and dropped on every middleware and
- * query (measured: ~0.6 ms of CPU per request, ~1–2 ms per payment command, on the 2-core VM).
- */
+/** Only the instrumentations Cartera uses; unrecorded, only those carrying context across processes. */
 const instrumentations = (recording: boolean): NonNullable<NodeSDKConfiguration['instrumentations']> => {
   const { HttpInstrumentation } = load<typeof import('@opentelemetry/instrumentation-http')>(
     '@opentelemetry/instrumentation-http',

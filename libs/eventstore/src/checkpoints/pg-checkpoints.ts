@@ -1,11 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { withTransaction } from '@cartera/pg';
 
-/**
- * Subscription checkpoints live in PostgreSQL for every adapter: one row per subscription name,
- * written in the same transaction as the handler's own writes, moved only forwards by the
- * instance that holds the subscription's session advisory lock on this very connection.
- */
+/** Checkpoints for every adapter: one row per subscription, written in the handler's own transaction. */
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 export const checkpointTableSql = (schema: string): string => `
@@ -15,8 +11,7 @@ CREATE TABLE IF NOT EXISTS ${q(schema)}.es_checkpoints (
   updated_at timestamptz NOT NULL DEFAULT now()
 );`;
 
-export const lockKey = (schema: string, name: string): string =>
-  `cartera.eventstore.subscription:${schema}:${name}`;
+const lockKey = (schema: string, name: string): string => `cartera.eventstore.subscription:${schema}:${name}`;
 
 export const tryLock = async (client: PoolClient, schema: string, name: string): Promise<boolean> => {
   const { rows } = await client.query<{ ok: boolean }>(

@@ -15,7 +15,7 @@ export interface SubscriptionSession {
   readonly client: PoolClient;
   readonly position: GlobalPosition | undefined;
   readonly stopping: boolean;
-  /** Runs the handler and stores `endPosition` in one transaction; a handler error becomes a SubscriptionError. */
+  /** Runs the handler and stores `endPosition` in one transaction; its error becomes a SubscriptionError. */
   handle(events: readonly RecordedEvent[], endPosition: GlobalPosition): Promise<void>;
   /** Moves the checkpoint over events the filter left out. */
   advance(position: GlobalPosition): Promise<void>;
@@ -48,10 +48,8 @@ const summary = (e: RecordedEvent) => ({
 });
 
 /**
- * One active instance per checkpoint name: a session advisory lock held on the subscription's own
- * connection, the same connection that runs the handler's transaction and stores the checkpoint.
- * If the connection drops, PostgreSQL releases the lock and rolls the open batch back; the runner
- * reconnects and resumes from the stored checkpoint, so nothing is skipped or doubled.
+ * One active instance per checkpoint name: a session advisory lock on the connection that also runs
+ * the handler's transaction; if it drops, the batch rolls back and the runner resumes from the checkpoint.
  */
 export class CheckpointedSubscription implements SubscriptionSession {
   readonly started: Promise<void>;
@@ -81,7 +79,6 @@ export class CheckpointedSubscription implements SubscriptionSession {
     return this.stopRequested || this.failure !== undefined;
   }
 
-  // Subscription.position() — the session's `position` getter serves the adapter.
   positionOf = (): GlobalPosition | undefined => this.current;
 
   async caughtUp(timeoutMs = 30_000): Promise<void> {
@@ -148,7 +145,7 @@ export class CheckpointedSubscription implements SubscriptionSession {
     const failed = await this.transaction(events, endPosition);
     if (!failed) return;
     if (events.length === 1) throw this.fail(events[0], failed.error);
-    // The batch failed: replay it one event at a time to name the failing event and keep the progress before it.
+    // The batch failed: replay it one event at a time to name the failing event and keep what went before.
     for (const event of events) {
       const single = await this.transaction([event], event.globalPosition);
       if (single) throw this.fail(event, single.error);
@@ -163,10 +160,8 @@ export class CheckpointedSubscription implements SubscriptionSession {
   }
 
   /**
-   * Returns the handler's error (transaction rolled back); infrastructure errors are thrown. The
-   * transaction opens when the handler first asks for `context.client` (pg runs the BEGIN before
-   * the handler's own queries on that connection): a handler that writes elsewhere (a publisher
-   * writing to the bus) costs one autocommitted checkpoint update instead of BEGIN, update, COMMIT.
+   * Returns the handler's error (rolled back); infrastructure errors are thrown. The transaction opens
+   * only when the handler asks for `context.client`, so a publisher's checkpoint is one autocommit.
    */
   private async transaction(
     events: readonly RecordedEvent[],
@@ -251,7 +246,7 @@ export class CheckpointedSubscription implements SubscriptionSession {
           if (locked && !broken)
             await unlock(client, schema, options.checkpointName).catch((e: Error) => (broken = e));
           client.removeListener('error', ignore);
-          // A broken connection is destroyed (which also frees a lock it held) instead of going back to the pool.
+          // A broken connection is destroyed (freeing a lock it held), not returned to the pool.
           client.release(broken ?? undefined);
         }
       }
@@ -267,7 +262,6 @@ export class CheckpointedSubscription implements SubscriptionSession {
 
 const ignore = () => undefined;
 
-/** The port's `Subscription` view (the session getters stay internal to adapters). */
 export const asSubscription = (s: CheckpointedSubscription): Subscription => ({
   started: s.started,
   position: () => s.positionOf(),

@@ -65,7 +65,7 @@ export type KurrentEventStoreOptions = Readonly<{
   upcasters?: UpcasterRegistry | readonly Upcaster[];
   /** Our own deadline on every client call (the client can hang on a silent port). Default 5 s. */
   timeoutMs?: number;
-  /** How many times an append with 'any' / 'stream_exists' is retried when another writer moved the stream. Default 5. */
+  /** Retries of an 'any' / 'stream_exists' append when another writer moved the stream. Default 5. */
   maxAppendRetries?: number;
   lockRetryMs?: number;
   idleInTransactionTimeoutMs?: number;
@@ -152,7 +152,7 @@ export class KurrentEventStore implements EventStore {
       try {
         return await this.appendOnce(p);
       } catch (error) {
-        // With 'any'/'stream_exists' the caller asked for no check: we pinned the revision only to chain the hashes.
+        // With 'any'/'stream_exists' no check was asked: the revision was pinned only to chain hashes.
         const pinnedOnly = p.expectedVersion === 'any' || p.expectedVersion === 'stream_exists';
         if (
           error instanceof WrongExpectedVersion &&

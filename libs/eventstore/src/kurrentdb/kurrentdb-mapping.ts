@@ -5,7 +5,7 @@ import { ChainedEvent } from '../hash-chain';
 import { parseJson } from '../json-codec';
 import type { UpcasterRegistry } from '../upcasters';
 
-/** What the adapter keeps in each event's metadata next to the caller's: the envelope fields KurrentDB lacks and the chain link. */
+/** Kept in each event's metadata next to the caller's: envelope fields KurrentDB lacks, the chain link. */
 export const ENVELOPE_KEY = '$cartera';
 export type EnvelopeMetadata = Readonly<{ schemaVersion: number; occurredAt: string; hash: string }>;
 

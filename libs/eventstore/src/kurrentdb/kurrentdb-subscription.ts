@@ -1,20 +1,38 @@
-import { START } from '@kurrent/kurrentdb-client';
+import { START, type KurrentDBClient } from '@kurrent/kurrentdb-client';
+import type { Pool } from 'pg';
 import { GlobalPosition, SubscribeOptions, Subscription } from '../event-store.port';
 import {
   asSubscription,
   CheckpointedSubscription,
+  Logger,
   SubscriptionSession,
 } from '../checkpoints/subscription-runner';
+import type { UpcasterRegistry } from '../upcasters';
 import { validateNames } from '../validation';
-import type { KurrentEventStore } from './kurrentdb-event-store';
 import { parseKurrentPosition, serverFilter, toRecorded } from './kurrentdb-mapping';
 
-/**
- * A filtered catch-up subscription to $all (persistent subscriptions do not guarantee order), the
- * checkpoint kept in PostgreSQL in the handler's transaction. Each event is handed over as a batch
- * of one, so the checkpoint is exact; a reconnect resumes from the stored position.
- */
-export const subscribeKurrent = (store: KurrentEventStore, options: SubscribeOptions): Subscription => {
+/** What the subscription needs of the store: the store depends on this module, never the reverse. */
+export type KurrentSubscriptionStore = Readonly<{
+  client: KurrentDBClient;
+  upcasters: UpcasterRegistry;
+  settings: Readonly<{
+    pool: Pool;
+    schema: string;
+    lockRetryMs: number;
+    idleInTransactionTimeoutMs: number;
+    logger: Logger;
+  }>;
+  lastPosition(
+    categories: string[] | undefined,
+    types: string[] | undefined,
+  ): Promise<GlobalPosition | undefined>;
+}>;
+
+/** A filtered catch-up subscription to $all (ordered), one event per batch so the checkpoint is exact. */
+export const subscribeKurrent = (
+  store: KurrentSubscriptionStore,
+  options: SubscribeOptions,
+): Subscription => {
   if (!options.checkpointName) throw new TypeError('subscribe: checkpointName is required');
   if (typeof options.from === 'string' && options.from !== 'start' && options.from !== 'end')
     parseKurrentPosition(options.from);

@@ -1,17 +1,9 @@
 /**
- * Array parameters in PostgreSQL's binary format, for the append's one statement. node-postgres
- * sends a Buffer parameter as binary, so the server reads each element by its receive function (a
- * uuid is 16 bytes copied, a timestamptz 8) instead of parsing an array literal, and the driver
- * does not quote and escape every element into one (measured on a 100-event append: the driver's
- * array literals were ~0.3 ms of client CPU, the server's parsing of them more). The statement
- * must declare each parameter's type (`$1::uuid[]`): the server checks the element type written
- * here against it and refuses a mismatch.
- *
- * Layout (array_recv): int32 dimensions (1, or 0 for an empty array), int32 has-nulls flag,
- * uint32 element type oid, then per dimension int32 length and int32 lower bound (1), then each
- * element as int32 byte length (-1 for null) followed by its bytes.
+ * Array parameters in PostgreSQL's binary format (array_recv layout), for the append's one statement:
+ * kept until measured without them against pg's array literals (docs/benchmarks.md).
+ * The statement declares each parameter's type (`$1::uuid[]`); the server refuses a mismatched element.
  */
-export const OID = { int4: 23, int8: 20, text: 25, json: 114, uuid: 2950, timestamptz: 1184 } as const;
+const OID = { int4: 23, int8: 20, text: 25, json: 114, uuid: 2950, timestamptz: 1184 } as const;
 
 const header = (buffer: Buffer, length: number, hasNulls: boolean, oid: number): number => {
   buffer.writeInt32BE(length === 0 ? 0 : 1, 0);
@@ -44,7 +36,6 @@ export const int4Array = (values: readonly number[]): Buffer => {
   return buffer.subarray(0, at);
 };
 
-/** int8[]; null elements allowed. */
 export const int8Array = (values: readonly (number | null)[]): Buffer => {
   const buffer = Buffer.allocUnsafe(20 + 12 * values.length);
   let at = header(buffer, values.length, values.includes(null), OID.int8);
@@ -105,10 +96,9 @@ export const uuidArray = (values: readonly string[]): Buffer => {
   return buffer.subarray(0, at);
 };
 
-/** Microseconds from the Unix epoch to PostgreSQL's (2000-01-01T00:00:00Z), the origin of its binary timestamps. */
+/** Microseconds from the Unix epoch to PostgreSQL's (2000-01-01T00:00:00Z), its binary time origin. */
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 
-/** timestamptz[] from epoch milliseconds (a Date's `getTime()`). */
 export const timestamptzArray = (epochMs: readonly number[]): Buffer => {
   const buffer = Buffer.allocUnsafe(20 + 12 * epochMs.length);
   let at = header(buffer, epochMs.length, false, OID.timestamptz);

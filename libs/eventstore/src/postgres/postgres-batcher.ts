@@ -1,7 +1,4 @@
-/**
- * The scheduling both group commit and group read use: requests queue up; at most `lanes` groups
- * are in flight; requests that arrive meanwhile wait and go out together in a later group.
- */
+/** Scheduling of group commit and group read: at most `lanes` groups in flight, later ones join the next. */
 export abstract class Batcher<Waiter> {
   protected readonly queue: Waiter[] = [];
   private inFlight = 0;
@@ -9,7 +6,6 @@ export abstract class Batcher<Waiter> {
 
   constructor(private readonly lanes: number) {}
 
-  /** The next group to send, taken out of the queue. */
   protected abstract take(): Waiter[];
   /** Sends a group and settles each of its waiters; never rejects. */
   protected abstract settle(group: Waiter[]): Promise<void>;

@@ -291,7 +291,8 @@ describe('PostgreSQL event store specifics', () => {
     await sub.started;
     const locks = () =>
       sql(
-        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        `SELECT count(*)::int AS n FROM pg_locks
+         WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       );
     expect((await locks()).rows[0].n).toBeGreaterThanOrEqual(1);
     await sub.stop();

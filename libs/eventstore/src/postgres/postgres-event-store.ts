@@ -48,18 +48,15 @@ export type PostgresEventStoreOptions = Readonly<{
   /** A pool to use (not closed by `close()`), or a connection string (the store then owns its pool). */
   pool?: Pool;
   connectionString?: string;
-  /** The service's schema, e.g. `ledger`. */
   schema: string;
   upcasters?: UpcasterRegistry | readonly Upcaster[];
-  /** Size of the pool the store creates from a connection string. Default 20. */
   poolMax?: number;
-  /** Set on the connections the store opens; an idle open transaction holds every subscriber back. Default 60 s. */
+  /** On the store's own connections: an idle open transaction holds every subscriber back. Default 60 s. */
   idleInTransactionTimeoutMs?: number;
   /** Longest sleep of an idle subscription between polls (NOTIFY usually wakes it first). Default 500 ms. */
   pollIntervalMs?: number;
   /** Coalescing window of the post-commit NOTIFY wake-up. Default 5 ms; 0 disables NOTIFY. */
   notifyDebounceMs?: number;
-  /** Subscription batch size when the caller gives none. Default 500. */
   batchSize?: number;
   /** How often a standby instance retries the subscription lock. Default 1 s. */
   lockRetryMs?: number;
@@ -73,23 +70,14 @@ export interface PostgresEventStore extends EventStore {
   readonly pool: Pool;
   /** Generation of this store's positions (bumped when the data was restored into another cluster). */
   readonly generation: number;
-  /**
-   * Appends inside a transaction the caller opened on `client` (e.g. with an inbox row), in one
-   * round trip. The caller commits or rolls back; a rejected append leaves the transaction aborted.
-   */
+  /** Appends inside the caller's open transaction on `client` (e.g. with an inbox row). */
   appendInTransaction(
     client: PoolClient,
     streamId: string,
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult>;
-  /**
-   * Appends to many streams in one round trip and one transaction (bulk imports), one result per
-   * item in order. Each item has the guarantees of `appendToStream`: an item whose ids are all
-   * stored already is an idempotent repeat (its original result, nothing written); a version
-   * conflict fails the whole call with `WrongExpectedVersion` naming the stream. A stream may
-   * appear once per call. With `client`, it runs inside the caller's transaction.
-   */
+  /** Bulk import: many streams in one transaction, each item with the guarantees of `appendToStream`. */
   appendToStreams(items: readonly StreamAppend[], client?: PoolClient): Promise<AppendResult[]>;
   /** Age in seconds of the oldest open transaction holding a transaction id (the metric to alert on). */
   oldestOpenTransactionAgeSeconds(): Promise<number>;
@@ -97,7 +85,7 @@ export interface PostgresEventStore extends EventStore {
   endPosition(): Promise<GlobalPosition | undefined>;
 }
 
-/** Group statements in flight at once, per kind (appends, whole-stream reads); further requests queue and go out together in the next group. */
+/** Statements in flight at once per kind (appends, whole-stream reads); later requests share the next. */
 const GROUP_LANES = 4;
 
 type AppendRow = {
@@ -171,6 +159,11 @@ export type StoreSettings = Readonly<{
   logger: Logger;
 }>;
 
+/** Rows of transactions below this snapshot's xmin: all ended, so none can appear behind a position read. */
+const gateOf = (s: string): string =>
+  `(e.generation, e.transaction_id) <
+    ((SELECT m.generation FROM ${s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
+
 class PgEventStore implements PostgresEventStore {
   private readonly s: string;
   private readonly subscriptions = new Set<Subscription>();
@@ -181,7 +174,6 @@ class PgEventStore implements PostgresEventStore {
     'append' | 'readForwards' | 'readBackwards' | 'readStreams' | 'readAll' | 'end' | 'latest',
     string
   >;
-  // Whole-stream reads (a command handler's) share a statement when they arrive together.
   private readonly groupRead = new GroupRead<EventRow | EventRowOf<number>>(
     (streamIds) => this.readStreamsRaw(streamIds),
     (streamId) => this.readStreamRaw(streamId, { backwards: false }),
@@ -210,14 +202,17 @@ class PgEventStore implements PostgresEventStore {
   ) {
     const s = (this.s = quoteIdent(schema));
     this.channel = `cartera_es_${schema}`.slice(0, 63);
-    const gate = `(e.generation, e.transaction_id) < ((SELECT m.generation FROM ${s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
-    const asOf = `AND ($3::timestamptz IS NULL OR e.recorded_at <= $3) AND ($4::timestamptz IS NULL OR e.occurred_at <= $4)`;
+    const gate = gateOf(s);
+    const asOf = `AND ($3::timestamptz IS NULL OR e.recorded_at <= $3)
+      AND ($4::timestamptz IS NULL OR e.occurred_at <= $4)`;
     this.sql = {
-      append: `SELECT item, status, version, generation, transaction_id, seq FROM ${s}.es_append_streams($1::text[], $2::text[], $3::bigint[],
-        $4::int[], $5::uuid[], $6::text[], $7::int[], $8::json[], $9::json[], $10::int[], $11::timestamptz[], $12::bytea)`,
-      readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
-      readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
-      // The columns of EVENT_COLUMNS and the stream's index in $1 (es_read_streams).
+      append: `SELECT item, status, version, generation, transaction_id, seq
+        FROM ${s}.es_append_streams($1::text[], $2::text[], $3::bigint[], $4::int[], $5::uuid[], $6::text[],
+          $7::int[], $8::json[], $9::json[], $10::int[], $11::timestamptz[], $12::bytea)`,
+      readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e
+        WHERE e.stream_id = $1 AND e.stream_version >= $2 ${asOf} ORDER BY e.stream_version LIMIT $5`,
+      readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e
+        WHERE e.stream_id = $1 AND e.stream_version <= $2 ${asOf} ORDER BY e.stream_version DESC LIMIT $5`,
       readStreams: `SELECT * FROM ${s}.es_read_streams($1::text[])`,
       readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events e
         WHERE (e.generation, e.transaction_id, e.seq) > ($1::int, $2::xid8, $3::bigint) AND ${gate}
@@ -235,7 +230,7 @@ class PgEventStore implements PostgresEventStore {
     const match = filtered
       ? `(($5::text[] IS NULL OR split_part(e.stream_id, '-', 1) = ANY($5)) AND ($6::text[] IS NULL OR e.type = ANY($6)))`
       : 'true';
-    const gate = `(e.generation, e.transaction_id) < ((SELECT m.generation FROM ${this.s}.es_meta m), pg_snapshot_xmin(pg_current_snapshot()))`;
+    const gate = gateOf(this.s);
     // Same columns as EVENT_COLUMNS; rows the filter leaves out only move the checkpoint, so no payload.
     return `SELECT ${ENVELOPE_COLUMN},
         CASE WHEN ${match} THEN e.data END AS data, CASE WHEN ${match} THEN e.metadata END AS metadata
@@ -288,7 +283,7 @@ class PgEventStore implements PostgresEventStore {
     }
   }
 
-  /** One statement for one stream or many: the arrays of `es_append_streams`, events grouped by item. Throws the database's error. */
+  /** One statement for one stream or many: the arrays of `es_append_streams`, events grouped by item. */
   private async runAppendsRaw(
     db: Pool | PoolClient,
     appends: readonly PreparedAppend[],
@@ -333,8 +328,7 @@ class PgEventStore implements PostgresEventStore {
       writeEventDigests(p.streamId, p.events, digests, 32 * k);
       k += p.events.length;
     }
-    // Every array in binary (binary-params.ts): written once, nothing quoted or escaped, nothing
-    // for the server to parse; the digests as one bytea.
+    // Binary arrays (binary-params.ts): kept until measured without them (docs/benchmarks.md).
     const values = [
       textArray(streams),
       textArray(kinds),
@@ -365,7 +359,7 @@ class PgEventStore implements PostgresEventStore {
         }
         return results;
       } catch (error) {
-        // Outside a caller's transaction a 40001 rolled everything back: a new attempt takes a new transaction id.
+        // Outside a caller's transaction a 40001 rolled it all back: a new attempt takes a new id.
         if ((error as { code?: string }).code === '40001' && db === this.pool && attempt < 3) continue;
         throw error;
       }
@@ -422,7 +416,6 @@ class PgEventStore implements PostgresEventStore {
     return rows;
   }
 
-  /** Every event of each stream, in one statement. */
   private async readStreamsRaw(streamIds: string[]): Promise<Map<string, EventRowOf<number>[]>> {
     const { rows } = await this.pool.query<EventRowOf<number>>({
       name: `es_read_streams_${this.schema}`,
@@ -504,10 +497,8 @@ class PgEventStore implements PostgresEventStore {
 
   async verifyStream(streamId: string): Promise<VerifyResult> {
     validateStreamId(streamId);
-    // The stream's head and its highest stored version in one statement, so in one snapshot: an
-    // append committing meanwhile moves both or neither (two separate reads could pair an old head
-    // with a newer event and report a break that is not there). Events are then read up to that
-    // version, a page at a time: stored events never change, so later pages see the same rows.
+    // Head and highest stored version in one statement (one snapshot): an append committing
+    // meanwhile cannot pair an old head with a newer event and look like a broken chain.
     const { rows: heads } = await this.pool.query<{
       version: string | null;
       last_hash: Buffer | null;
@@ -584,5 +575,3 @@ class PgEventStore implements PostgresEventStore {
     if (this.ownPool) await this.pool.end();
   }
 }
-
-export type { PgEventStore };

@@ -3,13 +3,9 @@ import type { PreparedAppend } from '../validation';
 import { Batcher } from './postgres-batcher';
 
 /**
- * Group commit of single-stream appends: appends that arrive while the store is busy are sent
- * together as one multi-stream append (one statement, one transaction, one WAL flush) instead of
- * one round trip each. Every caller still gets its own outcome: a group that fails because of one
- * item (a version conflict, ids already stored: the error names the item) settles that caller and
- * runs again without it; an error that names no item settles every caller by a lone append.
- * A stream appears once per group; a second append to it waits for a later group, so appends to
- * one stream keep their arrival order.
+ * Group commit: single-stream appends arriving while the store is busy go out as one multi-stream
+ * append. A failure naming one item settles that caller and the rest run again; one naming none
+ * settles every caller by a lone append. A stream appears once per group, keeping arrival order.
  */
 export type GroupRunner = Readonly<{
   /** Runs the appends in one statement; results in item order; a failure is the database's own error. */
@@ -39,7 +35,6 @@ export class GroupCommit extends Batcher<Waiter> {
     return new Promise<AppendResult>((resolve, reject) => this.enqueue({ append, resolve, reject }));
   }
 
-  /** The oldest queued appends, one per stream, within the group limits. */
   protected take(): Waiter[] {
     const group: Waiter[] = [];
     const streams = new Set<string>();

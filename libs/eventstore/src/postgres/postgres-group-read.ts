@@ -1,11 +1,8 @@
 import { Batcher } from './postgres-batcher';
 
 /**
- * Group read of whole streams: the reads that arrive while the store is busy (a command handler
- * reads its stream before deciding, so a busy service issues many at once) go out together as one
- * statement instead of one round trip each. On a small machine a round trip is the expensive part
- * of a short read: a socket write that wakes another process on each side. Every caller gets the
- * rows of its own stream; a failure of the statement is every caller's failure.
+ * Group read: whole-stream reads arriving while the store is busy (command handlers before deciding)
+ * go out as one statement, since a round trip is the costly part of a short read.
  */
 type Waiter<Row> = { streamId: string; resolve: (rows: Row[]) => void; reject: (error: unknown) => void };
 
@@ -13,10 +10,7 @@ type Waiter<Row> = { streamId: string; resolve: (rows: Row[]) => void; reject: (
 const MAX_GROUP_STREAMS = 64;
 
 export class GroupRead<Row> extends Batcher<Waiter<Row>> {
-  /**
-   * `runMany` reads the streams (distinct ids) and returns each one's rows in version order;
-   * `runOne` reads a stream alone (a group of one, the common case of a quiet store).
-   */
+  /** `runMany` reads distinct streams, each one's rows in version order; `runOne` reads a stream alone. */
   constructor(
     private readonly runMany: (streamIds: string[]) => Promise<Map<string, Row[]>>,
     private readonly runOne: (streamId: string) => Promise<Row[]>,

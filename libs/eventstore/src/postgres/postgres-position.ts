@@ -1,10 +1,6 @@
 import { GlobalPosition, InvalidEventStoreInput } from '../event-store.port';
 
-/**
- * A PostgreSQL global position: generation, transaction id (xid8) and sequence number, each
- * zero-padded to a fixed width so that comparing the strings compares the triples.
- * `0001/00000000000000000763/0000000000000000042`
- */
+/** Generation, transaction id and seq, zero-padded so string order is position order. */
 export type PgPosition = Readonly<{ generation: number; transactionId: string; seq: string }>;
 
 const FORMAT = /^(\d{4})\/(\d{20})\/(\d{19})$/;

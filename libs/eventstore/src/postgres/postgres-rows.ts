@@ -7,32 +7,20 @@ import { formatPosition } from './postgres-position';
 export const epochMs = (column: string): string => `(date_part('epoch', ${column}) * 1000)::int8`;
 
 /**
- * What every read selects, chosen for the cost on both sides: the envelope's ten small values
- * (position, version, schema version, id, times, type, stream) travel as ONE text, joined by the
- * unit separator (U+001F, which validation keeps out of stream ids and types), then data and
- * metadata as their stored canonical JSON texts. The driver makes a string of every field it
- * receives (~0.1 µs each, with its per-field bookkeeping); one envelope field saves the nine
- * others' for ~0.3 µs a row of `concat_ws` on the server (measured: a catch-up's main thread
- * 8.7–10.2 → 6.8–7.7 µs an event together with its sliced decoding; the poll query 6.7 → 7.0 µs a
- * row in pg_stat_statements). The position's three numbers are padded here (one prefix per
- * transaction), times travel as epoch milliseconds (int8: the cheapest to print and to parse),
- * data is parsed as it arrives (bigints revived by a walk only when the text holds the tag) and
- * a run of identical metadata texts once (below).
- * Rows come back in `rowMode: 'array'`: [envelope, data, metadata] (+ any extra column).
+ * What every read selects: the envelope's ten small values as ONE text joined by U+001F (kept out of
+ * ids and types by validation), because the driver's cost is per field; then data and metadata as the
+ * stored canonical JSON. Rows come in `rowMode: 'array'`: [envelope, data, metadata] (+ extra column).
  */
 export const ENVELOPE_COLUMN = `concat_ws(E'\\x1f', e.generation, e.transaction_id, e.seq, e.stream_version, e.schema_version, e.id,
   ${epochMs('e.occurred_at')}, ${epochMs('e.recorded_at')}, e.type, e.stream_id) AS envelope`;
-// Data and metadata as json, whose output is the stored text as is: a `::text` cast is an I/O
-// conversion (two more copies a value; measured: a 1,000-event read 5.2–5.3 → 4.7 ms of server).
+// json, whose output is the stored text as is: a `::text` cast would be an I/O conversion.
 export const EVENT_COLUMNS = `${ENVELOPE_COLUMN}, e.data AS data, e.metadata AS metadata`;
 
-/** A row of `EVENT_COLUMNS` in array mode; data and metadata are null where a poll's filter left the event out. */
+/** A row of `EVENT_COLUMNS` in array mode; data and metadata are null where a poll's filter left it out. */
 export type EventRow = [envelope: string, data: string | null, metadata: string | null];
 
-/** A row of `EVENT_COLUMNS` followed by one more column. */
 export type EventRowOf<Extra> = [...EventRow, Extra];
 
-/** The column after the three of `EVENT_COLUMNS`. */
 export const extraColumn = <Extra>(row: EventRowOf<Extra>): Extra => row[3];
 
 const SEPARATOR = '\x1f';
@@ -69,7 +57,6 @@ export const envelopeText = (
 let prefixKey = '';
 let prefix = '';
 
-/** The position at the start of an envelope (its first three values). */
 const positionAt = (envelope: string, afterSeq: number): GlobalPosition => {
   const afterTransaction = envelope.lastIndexOf(SEPARATOR, afterSeq - 1);
   const key = envelope.slice(0, afterTransaction);
@@ -96,10 +83,7 @@ export const rowPosition = (row: EventRow | EventRowOf<unknown>): GlobalPosition
   positionAt(row[0], afterValue(row[0], 3));
 
 const asText = (value: string): string => value;
-/**
- * Parsers of `EVENT_COLUMNS` and their extra columns (pass as the query's `types`): int4 (a group
- * read's stream index) as a number, everything else as the text received.
- */
+/** Parsers for `EVENT_COLUMNS` (the query's `types`): int4 as a number, everything else as received. */
 export const EVENT_ROW_TYPES = {
   getTypeParser: (oid: number): ((value: string) => unknown) => (oid === 23 ? Number : asText),
 };
@@ -107,9 +91,8 @@ export const EVENT_ROW_TYPES = {
 const parseStored = (text: string): unknown =>
   mayHoldBigint(text) ? reviveBigints(JSON.parse(text)) : JSON.parse(text);
 
-// Consecutive events mostly carry the same metadata text (the events of one command, of one
-// import batch): it is parsed once and the (deeply frozen, as the type says it is read-only)
-// object shared by them.
+// Consecutive events mostly share one metadata text (one command, one import batch): parsed once, the
+// frozen object shared.
 const EMPTY_METADATA: EventMetadata = Object.freeze({});
 let lastMetadataText: string | undefined;
 let lastMetadata: EventMetadata = EMPTY_METADATA;

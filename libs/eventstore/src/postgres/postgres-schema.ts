@@ -4,52 +4,31 @@ import { checkpointTableSql } from '../checkpoints/pg-checkpoints';
 import { EVENT_COLUMNS } from './postgres-rows';
 
 /**
- * DDL of the PostgreSQL event store, one schema per service. Idempotent; run under an advisory
- * lock so replicas starting together do not race on CREATE … IF NOT EXISTS.
- *
- * HOW GLOBAL ORDER STAYS GAP-FREE (the transaction-id gate)
- * A sequence alone cannot order a log that readers consume by "position > checkpoint": sequence
- * values are handed out at insert time but become visible at commit time, so T1 can take 5, T2
- * take 6 and commit first, a reader checkpoints 6, and 5 (committed later) is never read.
- * Instead every row is stamped with its transaction id (`pg_current_xact_id()`, 64-bit xid8) and
- * a sequence number, and the global position is the pair (transaction_id, seq), prefixed by a
- * generation. Readers only return rows whose transaction_id is below the xmin of their own
- * snapshot (`pg_snapshot_xmin(pg_current_snapshot())`): every transaction below xmin has ended,
- * and every transaction that has not yet taken an id will take one ≥ xmin, so no row can ever
- * appear later below a position already read. Reading `(position) > checkpoint AND below xmin
- * ORDER BY (transaction_id, seq)` therefore never skips and never repeats, live or on replay, and
- * a position means the same thing every time. The price: one long transaction anywhere in the
- * cluster holds every subscriber back (hence idle_in_transaction_session_timeout and the
- * oldest-open-transaction metric).
- * Within one stream the global order is also the version order. A transaction takes its id at its
- * first write, and a row lock is a write taken when the lock is *requested*: with three writers
- * queued on one head row, the later-queued one can win the row and still carry the smaller id.
- * So the append function first takes a transaction-scoped advisory lock on the stream (which needs
- * no transaction id) and only then locks the head row: writers of one stream take their ids in
- * the order they own the stream. The function checks the invariant and refuses (SQLSTATE 40001,
- * retry the transaction) in the one case it cannot hold: an outer transaction that already wrote
- * something, and so took its id, before waiting for the stream.
- * Generations: transaction ids restart when the data is restored into another cluster. At start-up
- * the store compares the cluster's next transaction id with the largest one stored in the current
- * generation; if it is not larger, it opens a new generation, so later events still sort after
- * earlier ones (position = generation, transaction_id, seq).
+ * DDL of the PostgreSQL event store, one schema per service; idempotent, run under an advisory lock.
+ * Gap-free order: sequence values become visible at commit, not in order, so "position > checkpoint"
+ * could skip. A position is (generation, transaction id, seq) and readers see only rows below their
+ * snapshot's xmin: those transactions have ended and no later one takes a smaller id. A stream's
+ * advisory lock is taken before any write so its writers take their ids in version order; a restore
+ * into another cluster (ids restart) opens a new generation.
  */
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** First key of the per-stream advisory locks: one constant per schema (the second key is the stream's hash). */
+/** First key of the per-stream advisory locks, one per schema (the second key is the stream's hash). */
 const lockClass = (schema: string): number => {
   let h = 0x45530000; // 'ES'
   for (const c of Buffer.from(schema)) h = (Math.imul(h, 31) + c) | 0;
   return h;
 };
 
-export const schemaSql = (schema: string): string => {
+const schemaSql = (schema: string): string => {
   const s = quoteIdent(schema);
   const GENESIS = `'\\x${'00'.repeat(32)}'::bytea`;
   // Errors raised on the one-stream path and on the many-stream path alike (SQLSTATE 40001: retry).
-  const SORTS_BEFORE = `'append to % would sort before an earlier append: this transaction took its id before the stream''s last writer committed; retry the transaction'`;
+  const SORTS_BEFORE =
+    `'append to % would sort before an earlier append: this transaction took its id ` +
+    `before the stream''s last writer committed; retry the transaction'`;
   const HEAD_MOVED = `'a stream head moved while this append owned the stream; retry the transaction'`;
   // Does head version v break the expectation (kind, expected number)? The same test everywhere.
   const mismatch = (v: string, kind: string, expected: string) =>
@@ -89,13 +68,7 @@ CREATE TABLE IF NOT EXISTS ${s}.es_generations (
   reason text NOT NULL
 );
 
--- Stream ids are compared byte by byte (COLLATE "C"): an id is a key, not text to sort for a
--- reader, and a locale's comparison costs a library call per key compared. Measured on the
--- embedded default (libc C.UTF-8), the insert of 100 events into a bare copy of es_events:
--- 1.80–1.89 → 1.49–1.65 ms in two runs; a locale such as en_US costs more per comparison.
--- (A store created before keeps its columns' collation: same results, only slower. Changing it
--- is one ALTER TABLE … ALTER COLUMN stream_id TYPE text COLLATE "C" per table, which rebuilds
--- their indexes.)
+-- Stream ids are keys compared byte by byte (COLLATE "C"), not text sorted through a locale.
 
 -- The head row of each stream: the compare-and-set target, so only writers of one stream wait on each other.
 CREATE TABLE IF NOT EXISTS ${s}.es_streams (
@@ -128,8 +101,7 @@ CREATE TABLE IF NOT EXISTS ${s}.es_events (
 CREATE UNIQUE INDEX IF NOT EXISTS es_events_position ON ${s}.es_events (generation, transaction_id, seq);
 -- Idempotent append (is this event id already stored?) and lookup by id; v7 ids keep it append-mostly.
 CREATE UNIQUE INDEX IF NOT EXISTS es_events_id ON ${s}.es_events (id);
--- No planner statistics for the opaque bodies (no query filters on them): autoanalyze then skips
--- reading each sampled row's JSON.
+-- No planner statistics for the opaque bodies: no query filters on them.
 ALTER TABLE ${s}.es_events ALTER COLUMN data SET STATISTICS 0, ALTER COLUMN metadata SET STATISTICS 0;
 
 ${checkpointTableSql(schema)}
@@ -137,30 +109,19 @@ ${checkpointTableSql(schema)}
 INSERT INTO ${s}.es_meta (singleton, generation) VALUES (true, 1) ON CONFLICT DO NOTHING;
 INSERT INTO ${s}.es_generations (generation, reason) VALUES (1, 'created') ON CONFLICT DO NOTHING;
 
--- One round trip per append, for one stream or many (bulk import): own the streams, check the
--- expected versions, insert every event in one set-based statement (idempotency through the id
--- index: ON CONFLICT, no separate probe), chain the hashes, compare-and-set the head rows.
--- Events arrive grouped by item (p_items: 1-based, non-decreasing); one result row per item.
--- Every array arrives in binary (binary-params.ts): data and metadata as json[] of the canonical
--- texts, kept as sent. Metadata arrives once per distinct text (the events of one command share
--- theirs) with an index per event; the digests as one bytea, 32 bytes per event.
--- Position: the events of a transaction are numbered 1, 2, … in append order (seq), after those it
--- appended before (one probe of the position index); the transaction id orders transactions.
--- (Stores created before numbered them from a shared sequence: still increasing within each
--- transaction, which is all a position compares.)
-DROP FUNCTION IF EXISTS ${s}.es_append_streams(text[], text[], bigint[], integer[], uuid[], text[], integer[], json, json, timestamptz[], bytea[]);
-DROP FUNCTION IF EXISTS ${s}.es_append_streams(text[], text[], bigint[], integer[], uuid[], text[], integer[], json, json, integer[], timestamptz[], bytea);
+-- One round trip per append, one stream or many: own the streams, check expected versions, insert
+-- every event in one statement, chain the hashes, compare-and-set the heads; one row per item.
+DROP FUNCTION IF EXISTS ${s}.es_append_streams(text[], text[], bigint[], integer[], uuid[], text[], integer[],
+  json, json, timestamptz[], bytea[]);
+DROP FUNCTION IF EXISTS ${s}.es_append_streams(text[], text[], bigint[], integer[], uuid[], text[], integer[],
+  json, json, integer[], timestamptz[], bytea);
 CREATE OR REPLACE FUNCTION ${s}.es_append_streams(
   p_streams text[], p_kinds text[], p_expected bigint[],
   p_items integer[], p_ids uuid[], p_types text[], p_schema_versions integer[], p_data json[], p_metadata json[], p_metadata_of integer[],
   p_occurred_at timestamptz[], p_digests bytea
 ) RETURNS TABLE (item integer, status text, version bigint, generation integer, transaction_id text, seq bigint)
--- Plans: every statement here looks rows up by key (a stream's head, an event id), so the right
--- plan never depends on table sizes: nested loops over the parameter arrays into an index. Pinned
--- that way (no sequential scans, hash or merge joins), each statement is planned once per session
--- and cached (generic plans). Left to the planner, a plan made while a table is still small (a
--- bulk import into a new store) is a sequential scan that stays until the next ANALYZE; custom
--- plans avoid that but re-plan a dozen statements per call, half the function's cost.
+-- Every statement looks rows up by key, so plans are pinned to index nested loops and cached once
+-- per session: a plan made while a table was small would otherwise stay a sequential scan.
 LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 AS $fn$
@@ -199,21 +160,23 @@ DECLARE
 BEGIN
   -- (A metadata index out of range reads NULL metadata: the insert then fails on NOT NULL.)
   IF cardinality(p_items) <> n OR cardinality(p_data) <> n OR cardinality(p_metadata_of) <> n OR length(p_digests) <> 32 * n THEN
-    RAISE EXCEPTION 'es_append_streams: % ids, % items, % data, % metadata indexes, % digest bytes', n, cardinality(p_items), cardinality(p_data),
-      cardinality(p_metadata_of), length(p_digests) USING ERRCODE = '22023';
+    RAISE EXCEPTION 'es_append_streams: % ids, % items, % data, % metadata indexes, % digest bytes',
+      n, cardinality(p_items), cardinality(p_data), cardinality(p_metadata_of), length(p_digests)
+      USING ERRCODE = '22023';
   END IF;
-  -- Own every stream before any write takes this transaction's id (see the ordering comment in
-  -- postgres-schema.ts), in lock-key order so that two multi-stream appends never deadlock; then
-  -- read the heads (and the store's generation). One stream, the common case, takes the shortest
-  -- statements (a single-row read, no aggregate to order).
+  -- Own every stream before any write takes this transaction's id, in lock-key order (no deadlock
+  -- between two multi-stream appends); then read the heads and the generation.
   IF n_items = 1 THEN
     PERFORM pg_advisory_xact_lock(${lockClass(schema)}, hashtext(p_streams[1]));
-    SELECT ARRAY[coalesce(h.version, -1)], ARRAY[coalesce(h.last_hash, ${GENESIS})], ARRAY[h.last_generation], ARRAY[h.last_transaction_id],
-           CASE WHEN ${mismatch('coalesce(h.version, -1)', 'p_kinds[1]', 'p_expected[1]')} THEN 1 ELSE 0 END, (SELECT m.generation FROM ${s}.es_meta m)
+    SELECT ARRAY[coalesce(h.version, -1)], ARRAY[coalesce(h.last_hash, ${GENESIS})], ARRAY[h.last_generation],
+           ARRAY[h.last_transaction_id],
+           CASE WHEN ${mismatch('coalesce(h.version, -1)', 'p_kinds[1]', 'p_expected[1]')} THEN 1 ELSE 0 END,
+           (SELECT m.generation FROM ${s}.es_meta m)
       INTO head_versions, head_hashes, head_gens, head_xids, mismatches, g
       FROM (SELECT 1) one LEFT JOIN ${s}.es_streams h ON h.stream_id = p_streams[1];
   ELSE
-    PERFORM count(pg_advisory_xact_lock(${lockClass(schema)}, q.k)) FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest(p_streams) x ORDER BY 1) q;
+    PERFORM count(pg_advisory_xact_lock(${lockClass(schema)}, q.k))
+      FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest(p_streams) x ORDER BY 1) q;
     SELECT array_agg(coalesce(h.version, -1) ORDER BY u.i), array_agg(coalesce(h.last_hash, ${GENESIS}) ORDER BY u.i),
            array_agg(h.last_generation ORDER BY u.i), array_agg(h.last_transaction_id ORDER BY u.i),
            count(*) FILTER (WHERE ${mismatch('coalesce(h.version, -1)', 'u.k', 'u.e')}), (SELECT m.generation FROM ${s}.es_meta m)
@@ -229,7 +192,8 @@ BEGIN
       SELECT * INTO rep FROM ${s}.es_repeat_of(bad.s, ARRAY(SELECT x.id FROM unnest(p_items, p_ids) AS x(it, id) WHERE x.it = bad.i));
       IF rep.is_repeat THEN
         repeats[bad.i] := true;
-        rep_versions[bad.i] := rep.version; rep_gens[bad.i] := rep.generation; rep_xids[bad.i] := rep.transaction_id; rep_seqs[bad.i] := rep.seq;
+        rep_versions[bad.i] := rep.version; rep_gens[bad.i] := rep.generation;
+        rep_xids[bad.i] := rep.transaction_id; rep_seqs[bad.i] := rep.seq;
         expected_rows := expected_rows - counts[bad.i];
       ELSIF rep.found > 0 THEN
         RAISE EXCEPTION 'append to %: event ids already stored: % of % (in this stream: %)', bad.s, rep.found, counts[bad.i], rep.here
@@ -255,16 +219,15 @@ BEGIN
         USING ERRCODE = '40001';
     END IF;
   ELSE
-    SELECT u.s INTO bad FROM unnest(p_streams, head_gens, head_xids, repeats) AS u(s, lg, lx, r) WHERE NOT u.r AND (g, my_xid) < (u.lg, u.lx) LIMIT 1;
+    SELECT u.s INTO bad FROM unnest(p_streams, head_gens, head_xids, repeats) AS u(s, lg, lx, r)
+     WHERE NOT u.r AND (g, my_xid) < (u.lg, u.lx) LIMIT 1;
     IF FOUND THEN
       RAISE EXCEPTION ${SORTS_BEFORE}, bad.s
         USING ERRCODE = '40001';
     END IF;
   END IF;
 
-  -- hash(v) = sha256(hash(v-1) || int8be(v) || digest), from each stream's head.
-  -- (As few statements per event as possible: each costs about a microsecond.)
-  -- The version of event i is offsets[its item] + i; an item's last event closes it.
+  -- hash(v) = sha256(hash(v-1) || int8be(v) || digest); event i has version offsets[its item] + i.
   FOR i IN 1..n LOOP
     IF p_items[i] <> it THEN
       IF it > 0 THEN
@@ -281,10 +244,8 @@ BEGIN
     last_versions[it] := offsets[it] + n; last_hashes[it] := prev; last_seqs[it] := sq + n;
   END IF;
 
-  -- A plain INSERT: an id already stored (a retried append, the rare case) fails it on the id
-  -- index, and only then is it repeated skipping stored ids (ON CONFLICT on every append costs a
-  -- speculative insertion per row, ~20 % of the insert). The block is a subtransaction, entered
-  -- once per append.
+  -- A plain INSERT; only when the id index refuses a stored id (a retried append) is it repeated
+  -- with ON CONFLICT, which would cost a speculative insertion per row on every append.
   BEGIN
     ${insertEvents};
     GET DIAGNOSTICS written = ROW_COUNT;
@@ -298,8 +259,7 @@ BEGIN
 
   IF written <> expected_rows THEN
     ${countItems}
-    -- Some ids were already stored: an item is an idempotent repeat only if all of its ids are,
-    -- in this stream and in this order; anything else is refused.
+    -- Stored ids: an item is a repeat only if all its ids are, in this stream and order; else refused.
     FOR bad IN SELECT x.i, p_streams[x.i] AS s,
                       (SELECT count(*) FROM ${s}.es_events e WHERE e.stream_id = p_streams[x.i] AND e.stream_version > head_versions[x.i]
                          AND e.transaction_id = my_xid) AS mine
@@ -311,7 +271,8 @@ BEGIN
           USING ERRCODE = 'CA002', HINT = bad.i::text;
       END IF;
       repeats[bad.i] := true;
-      rep_versions[bad.i] := rep.version; rep_gens[bad.i] := rep.generation; rep_xids[bad.i] := rep.transaction_id; rep_seqs[bad.i] := rep.seq;
+      rep_versions[bad.i] := rep.version; rep_gens[bad.i] := rep.generation;
+      rep_xids[bad.i] := rep.transaction_id; rep_seqs[bad.i] := rep.seq;
     END LOOP;
   END IF;
 
@@ -319,7 +280,8 @@ BEGIN
   IF n_items = 1 THEN
     IF NOT repeats[1] THEN
       IF head_versions[1] >= 0 THEN
-        UPDATE ${s}.es_streams h SET version = last_versions[1], last_hash = last_hashes[1], last_generation = g, last_transaction_id = my_xid
+        UPDATE ${s}.es_streams h
+           SET version = last_versions[1], last_hash = last_hashes[1], last_generation = g, last_transaction_id = my_xid
          WHERE h.stream_id = p_streams[1] AND h.version = head_versions[1];
       ELSE
         ${insertHeads('VALUES (p_streams[1], last_versions[1], last_hashes[1], g, my_xid)')};
@@ -346,7 +308,8 @@ BEGIN
     heads := heads + written;
   END IF;
   IF EXISTS (SELECT 1 FROM unnest(head_versions, repeats) AS u(hv, r) WHERE NOT u.r AND u.hv = -1) THEN
-    ${insertHeads(`SELECT u.s, u.v, u.hs, g, my_xid FROM unnest(p_streams, head_versions, last_versions, last_hashes, repeats) AS u(s, hv, v, hs, r)
+    ${insertHeads(`SELECT u.s, u.v, u.hs, g, my_xid
+     FROM unnest(p_streams, head_versions, last_versions, last_hashes, repeats) AS u(s, hv, v, hs, r)
      WHERE u.hv = -1 AND NOT u.r`)};
     GET DIAGNOSTICS written = ROW_COUNT;
     heads := heads + written;
@@ -365,10 +328,8 @@ BEGIN
 END
 $fn$;
 
--- Whole streams for a group of readers (command handlers reading before they decide): the columns
--- of EVENT_COLUMNS and each row's stream index in p_streams, one index scan per stream. Pinned to that plan like es_append_streams: a plan made while es_events had no
--- statistics yet (right after a bulk import) must not scan the table for each group.
--- (Before 2026-12-02 it returned the envelope as twelve columns: that version is replaced.)
+-- Whole streams for a group of command handlers, one index scan per stream, pinned like
+-- es_append_streams so a freshly imported table is never scanned per group.
 DO $drop$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_proc p WHERE p.oid = to_regprocedure('${s.replace(/'/g, "''")}.es_read_streams(text[])')
@@ -389,7 +350,7 @@ BEGIN
 END
 $fn$;
 
--- Is appending these ids to this stream a repeat of an earlier append (all stored here, contiguous, in this order)?
+-- Is appending these ids a repeat of an earlier append (all stored in this stream, contiguous, in order)?
 CREATE OR REPLACE FUNCTION ${s}.es_repeat_of(p_stream text, p_ids uuid[])
 RETURNS TABLE (is_repeat boolean, found bigint, here bigint, version bigint, generation integer, transaction_id text, seq bigint)
 LANGUAGE sql STABLE AS $fn$
@@ -409,7 +370,7 @@ $fn$;
  * Start-up check of the generation: if this cluster's transaction ids do not run past the largest
  * one stored in the current generation (the data was restored elsewhere), open a new generation.
  */
-export const checkGenerationSql = (schema: string): string => {
+const checkGenerationSql = (schema: string): string => {
   const s = quoteIdent(schema);
   return `
 DO $gen$

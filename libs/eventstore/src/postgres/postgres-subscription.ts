@@ -1,27 +1,44 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { GlobalPosition, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import {
   asSubscription,
   CheckpointedSubscription,
+  Logger,
   SubscriptionSession,
 } from '../checkpoints/subscription-runner';
+import type { UpcasterRegistry } from '../upcasters';
 import { validateNames } from '../validation';
-import type { PgEventStore } from './postgres-event-store';
 import { BEFORE_START, parsePosition } from './postgres-position';
 import { EVENT_ROW_TYPES, EventRow, rowPosition, rowToEvent } from './postgres-rows';
 
 type Queryable = Pick<PoolClient, 'query'>;
 
+/** What the poll loop needs of the store: the store depends on this module, never the reverse. */
+export type SubscriptionStore = Readonly<{
+  pool: Pool;
+  schema: string;
+  channel: string;
+  upcasters: UpcasterRegistry;
+  settings: Readonly<{
+    batchSize: number;
+    pollIntervalMs: number;
+    lockRetryMs: number;
+    idleInTransactionTimeoutMs: number;
+    logger: Logger;
+  }>;
+  pollSql(filtered: boolean): string;
+  endPositionOn(client: PoolClient): Promise<GlobalPosition | undefined>;
+  latestPosition(): Promise<GlobalPosition | undefined>;
+}>;
+
 /** Rows decoded between two turns of the event loop while a window is read ahead. */
 const DECODE_SLICE = 250;
 
 /**
- * One poll loop for catch-up and live alike: read the next window of positions below the gate,
- * hand the matching events to the handler, store the checkpoint in the handler's transaction,
- * repeat. There is no switch from catch-up to live, so there is nothing to lose or double at it.
- * NOTIFY (sent by writers after commit) only cuts the sleep short.
+ * One poll loop for catch-up and live alike (no switch, so nothing lost or doubled at it): read a
+ * window below the gate, hand it over, store the checkpoint in the handler's transaction, repeat.
  */
-export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions): Subscription => {
+export const subscribePostgres = (store: SubscriptionStore, options: SubscribeOptions): Subscription => {
   if (!options.checkpointName) throw new TypeError('subscribe: checkpointName is required');
   if (typeof options.handler !== 'function') throw new TypeError('subscribe: handler must be a function');
   if (typeof options.from === 'string' && options.from !== 'start' && options.from !== 'end')
@@ -35,8 +52,7 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
   const { pollIntervalMs } = store.settings;
   const readAhead = options.readAhead ?? true;
 
-  // A window is kept as the rows PostgreSQL sent: only its last position is needed to ask for the
-  // next window ahead, so decoding (the client's main cost) overlaps the server's work on the next one.
+  // Kept as sent: only the last position is needed to ask for the next window before decoding this one.
   type Window = { rows: EventRow[]; last: GlobalPosition | undefined; full: boolean };
   const poll = async (db: Queryable, after: GlobalPosition | undefined): Promise<Window> => {
     const from = after ? parsePosition(after) : BEFORE_START;
@@ -56,10 +72,8 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
     };
   };
   // A row without payload is one the filter left out: it only moves the checkpoint.
-  // While the next window is being read, decoding yields to the event loop every DECODE_SLICE
-  // rows: the socket is drained as the server writes, so the server keeps producing that window
-  // instead of stalling on a full socket buffer until this one is decoded (a 2,000-row window is
-  // ~1 MB; the socket holds a fraction of it). Server and client work then overlap.
+  // While the next window is read, decoding yields every DECODE_SLICE rows so the socket drains and
+  // the server keeps writing instead of stalling on a full buffer.
   const decode = async (rows: EventRow[], readingAhead: boolean): Promise<RecordedEvent[]> => {
     const events: RecordedEvent[] = [];
     for (let i = 0; i < rows.length; i++) {
@@ -76,23 +90,18 @@ export const subscribePostgres = (store: PgEventStore, options: SubscribeOptions
     const onNotification = () => session.wake();
     client.on('notification', onNotification);
     await client.query(`LISTEN "${store.channel}"`);
-    // Catching up (the last window was full), the next window is read on another connection
-    // while the handler works on this one: reading and handling overlap. It starts after this
-    // window's last position, which is where the checkpoint will stand if the handler succeeds;
-    // if it fails the subscription stops and the window read ahead is dropped (once its query
-    // has ended, so that a stopped subscription holds no pooled connection).
+    // Catching up, the next window is read on another connection while the handler works on this
+    // one; on failure the subscription stops and the read-ahead is dropped once its query ended.
     let ahead: Promise<Window> | undefined;
     try {
       if (session.position === undefined && options.from !== undefined && options.from !== 'start') {
-        // "From end" is the newest row below the gate, not the raw maximum; it is stored at once so
-        // that a restart before the first event does not silently move the start forwards.
+        // "From end" is the newest row below the gate, stored at once so a restart keeps that start.
         const start =
           options.from === 'end' ? await store.endPositionOn(client) : (options.from as GlobalPosition);
         if (start) await session.advance(start);
       }
       session.markStarted();
-      // After a wake-up that found nothing below the gate yet (an older transaction is still open),
-      // look again soon with a doubling delay instead of waiting the whole interval.
+      // Woken but nothing below the gate yet (an older transaction is open): look again, doubling the delay.
       let retry = 0;
       while (!session.stopping) {
         const window = ahead ? await ahead : await poll(session.client, session.position);

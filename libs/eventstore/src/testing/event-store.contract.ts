@@ -11,16 +11,9 @@ import {
 } from '../event-store.port';
 import type { Upcaster } from '../upcasters';
 
-/**
- * Where an adapter's semantics differ from the port, the difference is declared here and the
- * suite tests the adapter's documented behaviour instead of hiding the case.
- */
+/** Where an adapter differs from the port, the difference is declared here and tested as documented. */
 export type EventStoreCapabilities = Readonly<{
-  /**
-   * true (PostgreSQL): repeating an append whose event ids are all stored returns the original
-   * result whatever expectedVersion the repeat carries. false (KurrentDB): only a repeat with the
-   * original expectedVersion (or `any`, best effort) is idempotent; a stale number is a WrongExpectedVersion.
-   */
+  /** PostgreSQL true; KurrentDB false: only a repeat at the original expectedVersion is idempotent. */
   idempotentRepeatWithAnyExpectedVersion: boolean;
 }>;
 
@@ -29,7 +22,7 @@ export type EventStoreFactory = (
 ) => Promise<EventStore>;
 
 const uid = () => randomBytes(5).toString('hex');
-/** A category no other test (or earlier run against a long-lived server) uses, so readAll filters isolate tests. */
+/** A category no other test or earlier run uses, so readAll filters isolate tests. */
 const category = () => `c${uid()}`;
 const ev = (type: string, data: unknown = {}, extra: Partial<NewEvent> = {}): NewEvent => ({
   type,

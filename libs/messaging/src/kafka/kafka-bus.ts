@@ -50,7 +50,7 @@ const FAST_FAIL = {
   retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
 } as const;
 
-/** Connects the admin client and the idempotent producer; rejects with BusUnavailable if brokers do not answer. */
+/** Connects the admin client and idempotent producer; BusUnavailable if the brokers do not answer. */
 export const createKafkaBus = async (options: KafkaBusOptions): Promise<Bus> => {
   const kafka = new Kafka({
     clientId: options.clientId,

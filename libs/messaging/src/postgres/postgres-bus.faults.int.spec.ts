@@ -7,8 +7,7 @@ import { register } from 'prom-client';
 import { partitionFor } from '../partitioner';
 import { createPostgresBus, type PostgresBus } from './postgres-bus';
 
-// Fault tests of the PostgreSQL adapter (the dead-letter and invalid-payload paths are in the
-// contract suite, which runs on PostgreSQL too).
+// Fault tests of the PostgreSQL adapter; dead-letter and invalid-payload paths are in the contract suite.
 const db = useTestDatabase('busfault');
 const root = join(__dirname, '..', '..', '..', '..');
 const fixture = join(__dirname, '..', 'testing', 'fixtures', 'consumer-process.fixture.ts');
@@ -145,8 +144,7 @@ describe('PostgreSQL bus: faults', () => {
           `INSERT INTO ${table} (message_id, key, seq, pid) VALUES ($1, $2, $3, pg_backend_pid())`,
           [m.messageId, m.key, seq],
         );
-        // The first four deliveries of seq 1 lose their connection mid-transaction (the server
-        // ends the backend: SQLSTATE 57P01), twice the policy's maxAttempts.
+        // The first four deliveries of seq 1 lose their backend mid-transaction (57P01): twice maxAttempts.
         if (seq === 1 && cuts < 4) {
           cuts++;
           await ctx.client.query('SELECT pg_terminate_backend(pg_backend_pid())');

@@ -16,7 +16,8 @@ describe('PostgreSQL bus: publish group commit', () => {
   const stored = async (topic: string) =>
     (
       await db().pool.query<{ message_id: string; partition: number; offset: string; tx: string }>(
-        `SELECT message_id, partition, m."offset"::text AS offset, xmin::text AS tx FROM bus.messages m WHERE topic = $1 ORDER BY partition, m."offset"`,
+        `SELECT message_id, partition, m."offset"::text AS offset, xmin::text AS tx
+         FROM bus.messages m WHERE topic = $1 ORDER BY partition, m."offset"`,
         [topic],
       )
     ).rows;

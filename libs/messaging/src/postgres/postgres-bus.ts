@@ -6,6 +6,7 @@ import { encodePayload, headersFor, validateOutgoing } from '../message-codec';
 import { partitionFor } from '../partitioner';
 import { withProducerSpan } from '../tracing';
 import { channelOf, migrateBusSchema } from './bus-schema';
+import type { LogRow } from './log-row';
 import { PostgresConsumer } from './postgres-consumer';
 import { WakeUp } from './wake-up';
 
@@ -13,48 +14,22 @@ export type PostgresBusOptions = Readonly<{
   /** Give a pool (kept open on close) or a connection string (the bus opens and closes its pool). */
   pool?: Pool;
   connectionString?: string;
-  /** Schema of the bus tables; one per bus, shared by every service of the embedded default. */
   schema?: string;
-  /** CloudEvents `ce_source` of messages this process publishes, e.g. `cartera/ledger`. */
   source?: string;
-  /**
-   * Partitions of a new topic not listed in `topics` (default 2; an existing topic keeps its own).
-   * On this bus every partition is a transaction of its own on the one database: a publish spread
-   * over 8 partitions costs a member up to 8 small transactions, over 2 at most 2. Measured at 200
-   * payments/s, 2 cores (ledger → reporting): 8 → p50 174 ms, p99 584 ms; 4 → 188 / 444 ms;
-   * 2 → 120 / 259 ms. More partitions only pay for more consumer instances per group (each
-   * partition is consumed by one member at a time): raise it when scaling out.
-   */
+  /** Partitions of a new topic (default 2): each is a consumer transaction of its own on one database. */
   defaultPartitions?: number;
   topics?: readonly TopicConfig[];
   /** Partition lease: a member that stops heartbeating loses its partitions after this (default 10 s). */
   leaseMs?: number;
-  /** Fallback poll when no NOTIFY arrives (default 1 s). */
   pollIntervalMs?: number;
   /** Periodic clean-up of messages past their topic's retentionMs; off unless set. */
   cleanUpIntervalMs?: number;
-  /**
-   * Wait for the WAL flush of consumer transactions (default false). Safe to skip: the offset, the
-   * inbox row and the handler's writes commit or vanish together, and a vanished commit only means
-   * the durable log delivers the message again. It removes one fsync per consumed message.
-   */
+  /** Wait for the WAL flush of consumer transactions (default false): a lost commit is only a redelivery. */
   durableConsumerCommits?: boolean;
   /** Inbox rows older than this are pruned by clean-up (default: kept forever). */
   inboxRetentionMs?: number;
-  /**
-   * Partitions one group member reads and applies at once (default 2). Each is a transaction on
-   * the same database, so beyond the cores PostgreSQL has they only split batches and queue on
-   * each other's locks; a blocked or idle partition holds no turn.
-   */
+  /** Partitions a member applies at once (default 2): beyond the database's cores they queue on locks. */
   partitionsConsumedConcurrently?: number;
-}>;
-
-/** A raw row for the topic log: headers already built, payload already JSON. */
-export type LogRow = Readonly<{
-  key: string;
-  messageId: string;
-  headers: Record<string, string>;
-  payloadText: string;
 }>;
 
 export interface PostgresBus extends Bus {
@@ -184,12 +159,8 @@ class PostgresBusAdapter implements PostgresBus {
   }
 
   /**
-   * Group commit per topic. Concurrent publishes to a topic contend for the same partition rows
-   * (locked until COMMIT, fsync included), so one transaction at a time is all a topic can use:
-   * while one commits, later publishes queue and then share the next transaction. Under load the
-   * batches grow instead of the queue of lock waiters (1,000 msgs/s as 200 small publishes: p50
-   * 1.6 s before, see the bus bench). Should a shared transaction fail, each publish is retried
-   * alone, so one caller's failure is never another's.
+   * Group commit per topic: publishes contend for the same partition rows until COMMIT, so later ones
+   * share the next transaction; if a shared one fails, each publish is retried alone.
    */
   private enqueue(topic: string, partitions: number, rows: readonly LogRow[]): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -241,7 +212,7 @@ class PostgresBusAdapter implements PostgresBus {
     await this.append(client, topic, await this.partitionCount(topic), rows);
   }
 
-  /** One statement (`bus_append`): partition rows locked in order, offsets handed out, rows inserted, consumers woken at commit. */
+  /** One statement (`bus_append`): partitions locked in order, offsets handed out, NOTIFY at commit. */
   private async append(
     db: Pool | PoolClient,
     topic: string,

@@ -23,7 +23,7 @@ import {
 } from '../delivery';
 import { applyBatchOnce, applyOnce, quoteSchema } from '../inbox';
 import { encodePayload, envelopeFrom } from '../message-codec';
-import type { LogRow } from './postgres-bus';
+import type { LogRow } from './log-row';
 import { Turns } from './turns';
 import type { WakeUp } from './wake-up';
 import { withTransaction } from '@cartera/pg';
@@ -49,10 +49,8 @@ const isTransient = (error: unknown): boolean =>
 const keyOf = (p: PartitionRef): string => `${p.topic}/${p.partition}`;
 
 /**
- * One member of a consumer group. Every heartbeat (a third of the lease) it renews its membership,
- * computes the same round-robin assignment every live member computes, releases partitions that
- * are no longer its own and leases the ones that are (a lease held by a dead member is free once
- * expired). Each owned partition has a worker; every commit is fenced by the lease.
+ * One member of a consumer group: every heartbeat it renews membership, computes the round-robin
+ * assignment every live member computes and leases its partitions; every commit is fenced by the lease.
  */
 export class PostgresConsumer implements Consumer {
   readonly started: Promise<void>;
@@ -60,7 +58,6 @@ export class PostgresConsumer implements Consumer {
   private readonly s: string;
   private readonly rules: DeliveryRules;
   private readonly workers = new Map<string, PartitionWorker>();
-  /** Shared by this member's partition workers. */
   readonly turns: Turns;
   private state: 'starting' | 'up' | 'stopped' = 'starting';
   private timer: NodeJS.Timeout | undefined;
@@ -109,7 +106,8 @@ export class PostgresConsumer implements Consumer {
     const { pool, leaseMs } = this.deps;
     const group = this.options.group;
     await pool.query(
-      `INSERT INTO ${this.s}.group_members ("group", member_id, expires_at) VALUES ($1, $2, clock_timestamp() + $3 * interval '1 millisecond')
+      `INSERT INTO ${this.s}.group_members ("group", member_id, expires_at)
+       VALUES ($1, $2, clock_timestamp() + $3 * interval '1 millisecond')
        ON CONFLICT ("group", member_id) DO UPDATE SET expires_at = excluded.expires_at`,
       [group, this.member, leaseMs],
     );
@@ -204,7 +202,8 @@ export class PostgresConsumer implements Consumer {
         : (
             await this.deps.pool.query<{ topic: string; partition: number; committed: string; end: string }>(
               `SELECT p.topic, p.partition, coalesce(o.next_offset, 0)::text AS committed, p.next_offset::text AS "end"
-               FROM ${this.s}.topic_partitions p LEFT JOIN ${this.s}.group_offsets o ON o."group" = $1 AND o.topic = p.topic AND o.partition = p.partition
+               FROM ${this.s}.topic_partitions p LEFT JOIN ${this.s}.group_offsets o
+                 ON o."group" = $1 AND o.topic = p.topic AND o.partition = p.partition
                WHERE p.topic = ANY($2::text[]) ORDER BY p.topic, p.partition`,
               [this.options.group, this.options.topics],
             )
@@ -351,11 +350,8 @@ class PartitionWorker {
   }
 
   /**
-   * Delivers fetched messages in order. Runs of valid messages go through one transaction each
-   * (`deliverBatch`: one inbox insert, one offset commit); when a handler throws, the batch rolls
-   * back, the messages before it are re-run as a smaller batch and the failing one goes to
-   * `deliver` (retries from attempt 2, then the policy); an invalid message goes to `deliver` too
-   * (dead letter). Calls `done` after each committed message; false when stopped or revoked.
+   * Delivers fetched messages in order, runs of valid ones in one transaction each; when a handler
+   * throws, those before it are re-run as a smaller batch and it goes alone to `deliver`.
    */
   private async deliverAll(
     messages: readonly ReceivedMessage[],
@@ -385,11 +381,9 @@ class PartitionWorker {
           cap = ceiling;
           continue;
         }
-        // Nothing of the batch is stored. The messages before the failing handler go again as a
-        // smaller batch; the failing one then goes alone, its first attempt already spent.
+        // Nothing is stored: those before the failing handler go again, then it alone (attempt 2 next).
         const failedAt = outcome.failedAt ?? 0;
-        // Deadlock or serialisation failure: handlers take shared rows in message order, which
-        // big transactions on other partitions can invert. The rest of this run goes one by one.
+        // On a deadlock (big transactions elsewhere can invert the row order) the rest go one by one.
         if (isTransient(outcome.error)) ceiling = 1;
         // An outage spends no attempt: the message starts again at its first.
         if (outcome.failedAt !== undefined && !isUnavailable(outcome.error))

@@ -1,9 +1,6 @@
 /**
- * Turns among a member's partition workers: at most `n` read-and-apply at once, first come first
- * served. A worker holds its turn from its read to its last commit and gives it up while it waits
- * (for messages, or a retry's backoff), so a blocked partition never holds the others back.
- * Fewer concurrent transactions on one database mean larger batches, fewer lock waits and fewer
- * commits for the same messages (see libs/messaging/README.md).
+ * Turns among a member's partition workers: at most `n` read-and-apply at once; a waiting worker gives
+ * its turn up, so a blocked partition never holds the others back.
  */
 export class Turns {
   private free: number;

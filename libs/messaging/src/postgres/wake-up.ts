@@ -1,10 +1,6 @@
 import { Client, type ClientConfig } from 'pg';
 
-/**
- * LISTEN/NOTIFY wake-up: publishers `pg_notify(channel, topic)` inside their transaction, so the
- * notification is delivered only after commit. Waiters also wake on a poll timer, so a lost
- * connection delays delivery by at most one poll interval, never loses it.
- */
+/** LISTEN/NOTIFY wake-up (after commit), backed by a poll timer: a lost connection only delays. */
 export class WakeUp {
   private readonly versions = new Map<string, number>();
   private readonly waiters = new Set<{ topic: string; wake: () => void }>();

@@ -2,10 +2,10 @@ import { defineContract, IsCurrency, IsMinorUnits } from '@cartera/contracts';
 import { IsInt, IsString, Min } from 'class-validator';
 
 /** A contract used only by the bus test suites. */
-export class BusTestPingV1 {
+class BusTestPingV1 {
   @IsString() debtorId!: string;
   @IsInt() @Min(0) seq!: number;
   @IsMinorUnits() amountMinor!: string;
   @IsCurrency() currency!: string;
 }
-export const BusTestPingV1Contract = defineContract('BusTestPing', 1, BusTestPingV1);
+defineContract('BusTestPing', 1, BusTestPingV1);

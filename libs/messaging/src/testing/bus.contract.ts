@@ -36,10 +36,8 @@ export const ping = (
 export type Received = Readonly<{ message: ReceivedMessage; context: Omit<HandlerContext, 'client'> }>;
 
 /**
- * Subscribes and records each message once, the first time its handler completed. A handler may
- * complete more than once for a message whose transaction was then rolled back (the PostgreSQL
- * bus re-runs a batch without its failing message; delivery is at-least-once): `runs` counts
- * every completion, while the database (written through `context.client`) shows what committed.
+ * Records each message the first time its handler completed; `runs` counts every completion, since a
+ * handler may complete again after its transaction rolled back (at-least-once).
  */
 export const collect = (
   bus: Bus,

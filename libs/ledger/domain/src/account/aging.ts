@@ -6,11 +6,7 @@ export type BucketId = string;
 /** A bucket starts at `fromDpd` days past due and runs up to the next bucket's start. */
 export type Bucket = Readonly<{ id: BucketId; fromDpd: number }>;
 
-/**
- * A creditor's bucket scheme, ordered by `fromDpd`, the first starting at 0 (current). The
- * default is the industry's: current, 1–30, 31–60, 61–90, 91–120, 121–180, 181–365, then 365+
- * for 366 days and more (day 365 itself still belongs to 181–365).
- */
+/** Ordered by `fromDpd`, the first at 0; default: current, 1–30, …, 181–365 (365 included), 365+. */
 export type BucketScheme = readonly Bucket[];
 
 export const DEFAULT_BUCKETS: BucketScheme = [
@@ -24,10 +20,7 @@ export const DEFAULT_BUCKETS: BucketScheme = [
   { id: '365+', fromDpd: 366 },
 ];
 
-/**
- * Days past due on `asOf` (a date in the debtor's time zone): whole days since the first unpaid
- * due date, 0 while that date has not passed. Due on the 1st, unpaid on the 2nd = 1 DPD.
- */
+/** Whole days since the first unpaid due date on `asOf`, 0 before it: due the 1st, unpaid the 2nd = 1. */
 export const daysPastDue = (firstUnpaidDueDate: IsoDate, asOf: IsoDate): number =>
   Math.max(0, daysBetween(firstUnpaidDueDate, asOf));
 

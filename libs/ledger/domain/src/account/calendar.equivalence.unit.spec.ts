@@ -1,6 +1,6 @@
 import { addDays, daysBetween, isInstant, isIsoDate, localDateIn } from './calendar';
 
-// The calendar's arithmetic and memo fast paths against the Date/Intl readings they replaced.
+// The Temporal calendar against the Date/Intl readings it replaced: the behaviour is unchanged.
 const DAY_MS = 86_400_000;
 const formats: Record<string, Intl.DateTimeFormat> = {};
 const reference = {
@@ -37,7 +37,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const random = (seed: number) => () =>
   (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 
-describe('calendar fast paths agree with Date and Intl', () => {
+describe('calendar agrees with the Date and Intl readings it replaced', () => {
   it('isIsoDate: every day-of-month 00–32 of every month 00–13 of many years, leap rules and odd shapes', () => {
     const years = [0, 1, 99, 100, 101, 400, 1582, 1899, 1900, 1970, 1999, 2000, 2023, 2024, 2100, 2400, 9999];
     const values: unknown[] = [
@@ -96,7 +96,7 @@ describe('calendar fast paths agree with Date and Intl', () => {
     expect(addDays('2024-02-28', 0.5)).toBe(reference.fromDayNumber(reference.dayNumber('2024-02-28') + 0.5));
   });
 
-  it('localDateIn: zones with odd offsets and DST, every 7.5 minutes around transitions and leap days, hit and miss alike', () => {
+  it('localDateIn: zones with odd offsets and DST, every 7.5 minutes around transitions and leap days', () => {
     const zones = [
       'UTC',
       'America/Bogota',
@@ -132,7 +132,7 @@ describe('calendar fast paths agree with Date and Intl', () => {
           const at = new Date(Date.parse(start) + k * 450_000);
           const text = at.toISOString();
           const expected = reference.localDateIn(zone, at);
-          // Twice each: the second call is answered by the memo.
+          // Twice each: a repeated question gets the same answer.
           const got = [
             localDateIn(zone, at),
             localDateIn(zone, at),
@@ -145,7 +145,7 @@ describe('calendar fast paths agree with Date and Intl', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('localDateIn: an offset instant text, and refusals that are never remembered', () => {
+  it('localDateIn: an offset instant text, and refusals that stay refusals', () => {
     expect(localDateIn('Asia/Kathmandu', '2024-02-29T18:14:59Z')).toBe('2024-02-29');
     expect(localDateIn('Asia/Kathmandu', '2024-02-29T18:15:00Z')).toBe('2024-03-01');
     expect(localDateIn('Asia/Kathmandu', '2024-03-01T00:00:00+05:45')).toBe('2024-03-01');
@@ -156,13 +156,13 @@ describe('calendar fast paths agree with Date and Intl', () => {
     }
   });
 
-  it('isInstant remembers only valid instants and still refuses the rest', () => {
+  it('isInstant accepts many distinct valid instants and refuses the rest', () => {
     for (let i = 0; i < 2; i++) {
       expect(isInstant('2024-02-29T23:59:59.999-05:00')).toBe(true);
       expect(isInstant('2023-02-29T00:00:00Z')).toBe(false);
       expect(isInstant('2024-03-01T03:00:00')).toBe(false);
     }
-    // More distinct instants than the memo holds: answers stay right as it is cleared.
+    // Many distinct instants, as one import brings.
     for (let s = 0; s < 1000; s++)
       expect(isInstant(`2024-03-01T00:00:${pad(s % 60, 2)}.${pad(s, 3)}Z`)).toBe(true);
     expect(isInstant('2024-03-01T00:00:60Z')).toBe(

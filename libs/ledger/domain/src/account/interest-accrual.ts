@@ -1,23 +1,14 @@
 import { addDays, daysBetween, IsoDate } from './calendar';
 
-/**
- * Interest terms of an account: a simple annual rate in basis points (2499 = 24.99 % a year),
- * accrued daily on principal only, actual/365. `null` on an account means no interest accrues.
- */
+/** A simple annual rate in basis points (2499 = 24.99 %), daily on principal, actual/365; null: none. */
 export type InterestTerms = Readonly<{ annualRateBps: number }>;
 
-/**
- * The accrual unit: one day of one basis point on one minor unit is 1/(365 × 10 000) of a minor
- * unit, so a day of interest is exactly `principal × rateBps` of these and nothing ever rounds
- * until an amount is assessed.
- */
+/** One day of one bp on one minor unit is 1/(365 × 10 000) of a unit: nothing rounds until assessed. */
 export const ACCRUAL_DENOMINATOR = 365n * 10_000n;
 
 /**
- * Where interest accrual stands. `accruedThrough` is the last day whose interest is counted
- * (assessed or in `carry`); `carry` is interest accrued but not yet assessed, in 1/3,650,000 of a
- * minor unit (always the exact sub-unit remainder after the last assessment, plus any days banked
- * since); `periodStart` is the first day not yet covered by an interest charge.
+ * `accruedThrough`: the last day counted; `carry`: interest counted but not assessed, in
+ * 1/3,650,000 of a minor unit; `periodStart`: the first day no interest charge covers yet.
  */
 export type AccrualPosition = Readonly<{ accruedThrough: IsoDate; carry: bigint; periodStart: IsoDate }>;
 
@@ -28,13 +19,8 @@ export const startAccrual = (placedOn: IsoDate): AccrualPosition => ({
 });
 
 /**
- * Counts the exact interest of the days after `accruedThrough` up to `through` at `principal`
- * into the carry. The ledger banks before every change of principal (dated the day the change
- * takes effect), so each day accrues on the principal it really had, whenever it is assessed.
- *
- * Actual/365: every calendar day counts and each accrues 1/365 of the annual rate, so a leap year
- * (366 days, 29 February included) accrues 366/365 of the rate — the convention ignores leap days
- * in the divisor, not in the count.
+ * Banks the exact interest of the days after `accruedThrough` up to `through` at `principal`; the
+ * ledger banks before every change of principal. Actual/365: every day counts, 29 February too.
  */
 export const bank = (
   position: AccrualPosition,
@@ -55,10 +41,8 @@ export const bank = (
 export type InterestAssessment = Readonly<{ amount: bigint; from: IsoDate; through: IsoDate; carry: bigint }>;
 
 /**
- * The interest to assess through a day: the banked carry plus the days since, in whole minor
- * units, rounded down once (the sub-unit remainder stays in the carry for the next assessment).
- * Hence the interest assessed up to any day equals the exact accrual up to that day rounded down
- * once, whether the job ran daily, weekly or once to catch up. Null when nothing whole is due.
+ * Interest to assess through a day: banked carry plus the days since, rounded down once to whole
+ * minor units (the remainder stays in the carry), so any schedule of runs assesses the same total.
  */
 export const assessInterest = (
   position: AccrualPosition,

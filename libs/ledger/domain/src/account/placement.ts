@@ -32,10 +32,7 @@ export const placementProblem = (p: PlaceAccount['data']): string | null => {
 
 const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
 
-/**
- * Structural equality for placement data (bigints, arrays, nested objects; an absent key equals
- * an undefined one), to tell an identical re-import from a conflicting one.
- */
+/** Structural equality of placement data (bigints, nested; absent = undefined): a re-import or a conflict. */
 export const sameData = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
