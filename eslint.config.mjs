@@ -69,6 +69,22 @@ const depConstraints = [
   },
 ];
 
+// Domain specs may also use the property-testing library.
+const specDepConstraints = depConstraints.map((c) =>
+  c.sourceTag === 'type:domain'
+    ? { ...c, allowedExternalImports: [...c.allowedExternalImports, 'fast-check'] }
+    : c,
+);
+const boundaries = (constraints) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: constraints,
+    checkDynamicDependenciesExceptions: [],
+  },
+];
+
 export default [
   { ignores: ['**/node_modules', '**/dist', '**/.data', '**/.nx', '**/coverage', '**/*.mjs', '**/*.js'] },
   ...nx.configs['flat/base'],
@@ -76,15 +92,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints,
-          checkDynamicDependenciesExceptions: [],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(depConstraints),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
@@ -108,5 +116,9 @@ export default [
     // Tests and tools may print (skip lines, figures) and use any lib.
     files: ['**/*.spec.ts', 'tools/**/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(specDepConstraints) },
   },
 ];

@@ -22,13 +22,13 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', require('./tools/swc.config.js').jest],
-    // jose 6 is ESM-only; Node loads it with require() at run time, Jest needs it transpiled.
-    '/node_modules/jose/.+\\.js$': [
+    // jose 6 and temporal-polyfill (with temporal-utils) are ESM-only; Node loads them with require() at run time, Jest needs them transpiled.
+    '/node_modules/(jose|temporal-polyfill|temporal-utils)/.+\\.js$': [
       '@swc/jest',
       { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|temporal-polyfill|temporal-utils)/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.mjs',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.mjs',

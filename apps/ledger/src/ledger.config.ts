@@ -1,4 +1,5 @@
-import { IsIn } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { BaseConfig, Setting } from '@cartera/platform';
 
 export type LedgerRole = 'all' | 'api' | 'worker';
@@ -16,4 +17,21 @@ export class LedgerConfig extends BaseConfig {
   })
   @IsIn(['all', 'api', 'worker'])
   LEDGER_ROLE: LedgerRole = 'all';
+
+  @Setting({
+    doc: 'Largest placement file POST /placements accepts, in bytes (413 beyond it; with Content-Length nothing is read).',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  PLACEMENT_MAX_BYTES = 512 * 1024 * 1024;
+
+  @Setting({
+    doc: 'How far into the future a business time (paidAt, reversedAt, appliedAt, at) may lie, in seconds: clocks of callers drift.',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  BUSINESS_TIME_SKEW_SECONDS = 300;
 }

@@ -73,6 +73,9 @@ CREATE TABLE IF NOT EXISTS ${t.creditorPolicies} (
   updated_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((bucket_ids IS NULL) = (bucket_from_dpd IS NULL))
 );
+-- The most a payment may exceed what is owed, in minor units; null = no limit.
+ALTER TABLE ${t.creditorPolicies} ADD COLUMN IF NOT EXISTS overpayment_tolerance_minor bigint
+  CHECK (overpayment_tolerance_minor >= 0);
 
 CREATE TABLE IF NOT EXISTS ${t.placements} (
   placement_id uuid PRIMARY KEY,
@@ -88,6 +91,8 @@ CREATE TABLE IF NOT EXISTS ${t.placements} (
   started_at timestamptz NOT NULL DEFAULT now(),
   finished_at timestamptz
 );
+-- The creditors whose rows the placement holds: who may see it and its error report.
+ALTER TABLE ${t.placements} ADD COLUMN IF NOT EXISTS creditor_ids text[] NOT NULL DEFAULT '{}';
 
 CREATE TABLE IF NOT EXISTS ${t.placementErrors} (
   placement_id uuid NOT NULL,

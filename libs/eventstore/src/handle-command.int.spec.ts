@@ -68,6 +68,30 @@ describe('handleCommand', () => {
     expect(Math.max(...results.map((r) => Number(r.newState.balance)))).toBe(60);
   });
 
+  it('sixteen concurrent writers on one stream all succeed with the default retries', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => handleCommand(store, 'account-5', account, pay(`p${i}`, 1n))),
+    );
+    expect(results.map((r) => r.nextExpectedVersion).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 16 }, (_, i) => i),
+    );
+    expect((await store.readStream('account-5')).map((e) => e.data)).toHaveLength(16);
+  });
+
+  it('with maxRetries 0 the losing writer sees the conflict', async () => {
+    await handleCommand(store, 'account-6', account, pay('p0', 1n));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        handleCommand(store, 'account-6', account, pay(`q${i}`, 1n), { maxRetries: 0 }),
+      ),
+    );
+    const rejected = outcomes.filter((o) => o.status === 'rejected');
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.every((o) => (o as PromiseRejectedResult).reason.name === 'WrongExpectedVersion')).toBe(
+      true,
+    );
+  });
+
   it('with ids derived from the message id, a redelivered message appends nothing twice', async () => {
     const notIdempotent: typeof account = {
       ...account,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCurrency, IsMinorUnits, PAYMENT_CHANNELS } from '@cartera/contracts';
+import { IsCurrency, IsLedgerMinorUnits, LEDGER_MAX_MINOR_UNITS, PAYMENT_CHANNELS } from '@cartera/contracts';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -26,10 +26,10 @@ export class PostPaymentDto {
   paymentId!: string;
 
   @ApiProperty({
-    description: 'Amount in minor units, as an integer string (15000 = 150.00 in a 2-decimal currency).',
+    description: `Amount in minor units, as an integer string (15000 = 150.00 in a 2-decimal currency); at most ${LEDGER_MAX_MINOR_UNITS}.`,
     example: '15000',
   })
-  @IsMinorUnits()
+  @IsLedgerMinorUnits()
   amountMinor!: string;
 
   @ApiProperty({ description: 'ISO 4217; must be the account currency.', example: 'COP' })
@@ -62,19 +62,22 @@ export class ReversePaymentDto {
 }
 
 export class ComponentDeltaDto {
-  @ApiPropertyOptional({ description: 'Signed minor units.', example: '-5000' })
+  @ApiPropertyOptional({
+    description: `Signed minor units, at most ${LEDGER_MAX_MINOR_UNITS} either way.`,
+    example: '-5000',
+  })
   @IsOptional()
-  @IsMinorUnits()
+  @IsLedgerMinorUnits()
   principal?: string;
 
-  @ApiPropertyOptional({ description: 'Signed minor units.' })
+  @ApiPropertyOptional({ description: `Signed minor units, at most ${LEDGER_MAX_MINOR_UNITS} either way.` })
   @IsOptional()
-  @IsMinorUnits()
+  @IsLedgerMinorUnits()
   interest?: string;
 
-  @ApiPropertyOptional({ description: 'Signed minor units.' })
+  @ApiPropertyOptional({ description: `Signed minor units, at most ${LEDGER_MAX_MINOR_UNITS} either way.` })
   @IsOptional()
-  @IsMinorUnits()
+  @IsLedgerMinorUnits()
   fees?: string;
 }
 

@@ -83,8 +83,18 @@ export class AccountsCommands {
 
   private withPolicy(command: AccountCommand, creditorId: string): AccountCommand {
     const policy = this.policies.of(creditorId);
-    if (command.type === 'PostPayment' && !command.data.waterfall)
-      return { ...command, data: { ...command.data, waterfall: policy.waterfall } };
+    if (command.type === 'PostPayment') {
+      const { waterfall = policy.waterfall, overpaymentTolerance = policy.overpaymentTolerance } =
+        command.data;
+      return {
+        ...command,
+        data: {
+          ...command.data,
+          waterfall,
+          ...(overpaymentTolerance !== null ? { overpaymentTolerance } : {}),
+        },
+      };
+    }
     if (command.type === 'AgeAccount' && !command.data.buckets)
       return { ...command, data: { ...command.data, buckets: policy.buckets } };
     return command;

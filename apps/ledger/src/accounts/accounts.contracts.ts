@@ -12,28 +12,17 @@ import type { EventStore, RecordedEvent } from '@cartera/eventstore';
 import { accountDecider } from '@cartera/ledger-domain';
 import type { Account, AccountEvent, Components } from '@cartera/ledger-domain';
 import type { ContractMessage, MappedEvent } from '@cartera/messaging';
+import { factContract, settledContract } from './account-facts.contracts';
 import { debtorIdOf } from './account-ids';
+import { message, money } from './contract-message';
 
 type Placed = Exclude<Account, { status: 'unplaced' }>;
 type Base = Pick<AccountPlacedV1, 'accountId' | 'debtorId' | 'creditorId' | 'currency'>;
-
-const money = (c: Components) => ({
-  principal: c.principal.toString(),
-  interest: c.interest.toString(),
-  fees: c.fees.toString(),
-});
 
 const minusComponents = (a: Components, b: Components): Components => ({
   principal: a.principal - b.principal,
   interest: a.interest - b.interest,
   fees: a.fees - b.fees,
-});
-
-const message = <P>(type: string, key: string, payload: P): ContractMessage => ({
-  type,
-  schemaVersion: 1,
-  key,
-  payload,
 });
 
 /** The public face of one domain event (BalanceChanged comes separately, see `balanceChanged`). */
@@ -122,8 +111,8 @@ export const toContract = (e: AccountEvent, base: Base): ContractMessage | undef
         recalledOn: e.data.recalledOn,
       });
     default:
-      // ChargeAssessed and AdjustmentApplied are public only through BalanceChanged; DueDateUpdated and AccountReopened stay private.
-      return undefined;
+      // DueDateUpdated stays private; the newer facts are mapped beside (account-facts.contracts.ts).
+      return factContract(e, base);
   }
 };
 
@@ -202,6 +191,8 @@ export const mapLedgerBatch = (store: Pick<EventStore, 'readStream'>, cacheSize 
       const change =
         before.status === 'unplaced' ? undefined : balanceChanged(e, before, after, base, event.occurredAt);
       if (change) out.push({ event, message: change, index: 1 });
+      const settled = settledContract(e, base);
+      if (settled) out.push({ event, message: settled, index: 2 });
     }
     // Kept only once the batch mapped; a batch the bus then refuses is mapped again from the same states.
     for (const [streamId, version] of last) {

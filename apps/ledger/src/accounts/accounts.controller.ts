@@ -4,6 +4,7 @@ import {
   Controller,
   Get,
   Headers,
+  Inject,
   NotFoundException,
   Param,
   ParseUUIDPipe,
@@ -22,8 +23,9 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Actor, Roles } from '@cartera/platform';
+import { Actor, PLATFORM_CONFIG, Roles } from '@cartera/platform';
 import type { Actor as Caller } from '@cartera/platform';
+import { AccountInputRejected } from '@cartera/ledger-domain';
 import type { AccountCommand } from '@cartera/ledger-domain';
 import type { Response } from 'express';
 import { validate as isUuid } from 'uuid';
@@ -36,16 +38,35 @@ import {
 } from './account-commands.dto';
 import { AccountEventDto, AccountIntegrityDto, AccountPageDto, AccountViewDto } from './account-view.dto';
 import type { AccountView } from './account-view';
+import type { LedgerConfig } from '../ledger.config';
+import { CLOCK } from '../ledger.infrastructure';
 import { AccountsCommands, CommandContext } from './accounts.commands';
+import { refuseFutureTimes } from './business-time';
+import { seesPersonalData, withoutPersonalData } from './personal-data';
 import { AccountEventView, AccountIntegrityView, AccountPage, AccountsQueries } from './accounts.queries';
 
 const READERS = ['agent', 'supervisor', 'analyst', 'compliance'] as const;
+
+const BAD_TIME =
+  'A business time later than now plus BUSINESS_TIME_SKEW_SECONDS or before the account’s origination, or money beyond 999999999999999 minor units: 400 naming the field.';
 
 const contextOf = (caller: Caller, correlationId: string | undefined): CommandContext => ({
   actor: { kind: 'user', id: caller.id },
   ...(correlationId ? { correlationId: correlationId.slice(0, 200) } : {}),
   ...(caller.creditors ? { creditors: caller.creditors } : {}),
 });
+
+/** Domain field names as the request names them, so a 400 points at what the caller sent. */
+const REQUEST_FIELDS: Readonly<Record<string, string>> = {
+  amount: 'amountMinor',
+  writtenOffAt: 'at',
+  recalledAt: 'at',
+};
+
+const asRequestField = (error: unknown): unknown =>
+  error instanceof AccountInputRejected && REQUEST_FIELDS[error.field]
+    ? new AccountInputRejected(REQUEST_FIELDS[error.field], error.reason)
+    : error;
 
 /** HTTP → command or query, nothing more. 201 when the command changed the account, 200 for a repeat. */
 @ApiTags('accounts')
@@ -61,7 +82,14 @@ export class AccountsController {
   constructor(
     private readonly commands: AccountsCommands,
     private readonly queries: AccountsQueries,
+    @Inject(PLATFORM_CONFIG) private readonly config: LedgerConfig,
+    @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
+
+  /** Refuses business times in the future (the skew is configuration). */
+  private notLater(fields: Record<string, string | undefined>): void {
+    refuseFutureTimes(fields, this.clock(), this.config.BUSINESS_TIME_SKEW_SECONDS);
+  }
 
   @Get()
   @Roles(...READERS)
@@ -87,13 +115,17 @@ export class AccountsController {
 
   @Get(':id/events')
   @Roles('compliance', 'analyst')
-  @ApiOperation({ summary: 'The account’s full event history (compliance, analyst, admin).' })
+  @ApiOperation({
+    summary: 'The account’s full event history (compliance, analyst, admin).',
+    description:
+      'Without a role that works with personal data (analyst), names, contact data and notes are masked (***).',
+  })
   @ApiOkResponse({ type: [AccountEventDto] })
   @ApiNotFoundResponse()
   async events(@Param('id', ParseUUIDPipe) id: string, @Actor() caller: Caller): Promise<AccountEventView[]> {
     const events = await this.queries.events(id, caller.creditors);
     if (!events) throw new NotFoundException(`Account ${id} not found`);
-    return events;
+    return seesPersonalData(caller.roles) ? events : events.map(withoutPersonalData);
   }
 
   @Get(':id/integrity')
@@ -123,7 +155,7 @@ export class AccountsController {
     type: AccountViewDto,
     description: '201 when posted, 200 when this paymentId was posted before.',
   })
-  @ApiBadRequestResponse({ description: 'Invalid fields (problem+json naming them).' })
+  @ApiBadRequestResponse({ description: `Invalid fields (problem+json naming them). ${BAD_TIME}` })
   @ApiConflictResponse({ description: 'Business rule violated (problem+json with `code`).' })
   @ApiNotFoundResponse()
   payment(
@@ -134,6 +166,7 @@ export class AccountsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { paymentId, currency, paidAt, channel } = dto;
+    this.notLater({ paidAt });
     const command: AccountCommand = {
       type: 'PostPayment',
       data: { paymentId, amount: BigInt(dto.amountMinor), currency, paidAt, channel },
@@ -147,6 +180,7 @@ export class AccountsController {
     summary: 'Reverse a posted payment (insufficient funds, chargeback): exactly its allocation comes back.',
   })
   @ApiOkResponse({ type: AccountViewDto })
+  @ApiBadRequestResponse({ description: BAD_TIME })
   @ApiConflictResponse({ description: '`unknown_payment`, `payment_already_reversed`, …' })
   @ApiNotFoundResponse()
   reversal(
@@ -157,6 +191,7 @@ export class AccountsController {
     @Headers('x-correlation-id') cid: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
+    this.notLater({ reversedAt: dto.reversedAt });
     const command: AccountCommand = {
       type: 'ReversePayment',
       data: { paymentId, reason: dto.reason, reversedAt: dto.reversedAt ?? new Date().toISOString() },
@@ -171,6 +206,7 @@ export class AccountsController {
       'Signed adjustment per component (waiver, correction, settlement discount); supervisor or admin.',
   })
   @ApiOkResponse({ type: AccountViewDto })
+  @ApiBadRequestResponse({ description: BAD_TIME })
   @ApiConflictResponse({ description: '`adjustment_below_zero`, `currency_mismatch`, …' })
   @ApiNotFoundResponse()
   adjustment(
@@ -180,6 +216,7 @@ export class AccountsController {
     @Headers('x-correlation-id') cid: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
+    this.notLater({ appliedAt: dto.appliedAt });
     const delta = Object.fromEntries(
       Object.entries(dto.delta)
         .filter(([, v]) => v !== undefined)
@@ -203,6 +240,7 @@ export class AccountsController {
   @Roles('supervisor')
   @ApiOperation({ summary: 'Write the account off as uncollectable (closes it); supervisor or admin.' })
   @ApiOkResponse({ type: AccountViewDto })
+  @ApiBadRequestResponse({ description: BAD_TIME })
   @ApiConflictResponse()
   @ApiNotFoundResponse()
   writeOff(
@@ -212,6 +250,7 @@ export class AccountsController {
     @Headers('x-correlation-id') cid: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
+    this.notLater({ at: dto.at });
     const command: AccountCommand = {
       type: 'WriteOff',
       data: { writtenOffAt: dto.at ?? new Date().toISOString(), reason: dto.reason },
@@ -225,6 +264,7 @@ export class AccountsController {
     summary: 'The creditor takes the account back: it closes and work stops; supervisor or admin.',
   })
   @ApiOkResponse({ type: AccountViewDto })
+  @ApiBadRequestResponse({ description: BAD_TIME })
   @ApiConflictResponse()
   @ApiNotFoundResponse()
   recall(
@@ -234,6 +274,7 @@ export class AccountsController {
     @Headers('x-correlation-id') cid: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
+    this.notLater({ at: dto.at });
     const command: AccountCommand = {
       type: 'Recall',
       data: { recalledAt: dto.at ?? new Date().toISOString(), reason: dto.reason },
@@ -247,7 +288,9 @@ export class AccountsController {
     ctx: CommandContext,
     res: Response,
   ): Promise<AccountView> {
-    const outcome = await this.commands.handle(id, command, ctx);
+    const outcome = await this.commands.handle(id, command, ctx).catch((error: unknown) => {
+      throw asRequestField(error);
+    });
     res.status(outcome.changed ? 201 : 200);
     return outcome.account;
   }

@@ -8,9 +8,18 @@ import type { BucketScheme, Component, Waterfall } from '@cartera/ledger-domain'
 import type { Pool } from 'pg';
 import type { LedgerTables } from '../ledger.schema';
 
-export type CreditorPolicy = Readonly<{ waterfall: Waterfall; buckets: BucketScheme }>;
+export type CreditorPolicy = Readonly<{
+  waterfall: Waterfall;
+  buckets: BucketScheme;
+  /** The most a payment may exceed what is owed (to the credit balance), minor units; null = no limit. */
+  overpaymentTolerance: bigint | null;
+}>;
 
-export const DEFAULT_POLICY: CreditorPolicy = { waterfall: DEFAULT_WATERFALL, buckets: DEFAULT_BUCKETS };
+export const DEFAULT_POLICY: CreditorPolicy = {
+  waterfall: DEFAULT_WATERFALL,
+  buckets: DEFAULT_BUCKETS,
+  overpaymentTolerance: null,
+};
 
 /**
  * Per-creditor waterfall and bucket scheme (table `creditor_policies`), cached in memory: the
@@ -34,7 +43,10 @@ export class CreditorPolicies {
       waterfall: string[] | null;
       bucket_ids: string[] | null;
       bucket_from_dpd: number[] | null;
-    }>(`SELECT creditor_id, waterfall, bucket_ids, bucket_from_dpd FROM ${this.t.creditorPolicies}`);
+      overpayment_tolerance_minor: string | null;
+    }>(
+      `SELECT creditor_id, waterfall, bucket_ids, bucket_from_dpd, overpayment_tolerance_minor FROM ${this.t.creditorPolicies}`,
+    );
     const next = new Map<string, CreditorPolicy>();
     for (const r of rows) {
       const waterfall = (r.waterfall as Component[] | null) ?? DEFAULT_WATERFALL;
@@ -46,7 +58,12 @@ export class CreditorPolicies {
         console.warn(`creditor_policies: unusable policy for ${r.creditor_id}, using the default`);
         continue;
       }
-      next.set(r.creditor_id, { waterfall, buckets });
+      const tolerance = r.overpayment_tolerance_minor;
+      next.set(r.creditor_id, {
+        waterfall,
+        buckets,
+        overpaymentTolerance: tolerance === null ? null : BigInt(tolerance),
+      });
     }
     this.policies = next;
   }
@@ -54,14 +71,17 @@ export class CreditorPolicies {
   /** Sets (or clears, with null parts) a creditor's policy and reloads the cache. */
   async set(creditorId: string, policy: Partial<CreditorPolicy>): Promise<void> {
     await this.pool.query(
-      `INSERT INTO ${this.t.creditorPolicies} (creditor_id, waterfall, bucket_ids, bucket_from_dpd) VALUES ($1, $2, $3, $4)
+      `INSERT INTO ${this.t.creditorPolicies} (creditor_id, waterfall, bucket_ids, bucket_from_dpd, overpayment_tolerance_minor)
+       VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (creditor_id) DO UPDATE SET waterfall = excluded.waterfall, bucket_ids = excluded.bucket_ids,
-         bucket_from_dpd = excluded.bucket_from_dpd, updated_at = now()`,
+         bucket_from_dpd = excluded.bucket_from_dpd, overpayment_tolerance_minor = excluded.overpayment_tolerance_minor,
+         updated_at = now()`,
       [
         creditorId,
         policy.waterfall ?? null,
         policy.buckets?.map((b) => b.id) ?? null,
         policy.buckets?.map((b) => b.fromDpd) ?? null,
+        policy.overpaymentTolerance?.toString() ?? null,
       ],
     );
     await this.refresh();

@@ -9,7 +9,7 @@ import { accountStreamId } from '../accounts/account-ids';
 import type { CreditorPolicies } from '../accounts/creditor-policies';
 import type { LedgerTables } from '../ledger.schema';
 import { parsePlacementRow, ParsedRow } from './placement-row';
-import { PlacementFormat, readRecords } from './placement-sources';
+import { openPlacementFile, PlacementFile, PlacementFormat } from './placement-sources';
 import type { Counts, PlacementsTable, RowError } from './placements.table';
 
 type Valid = Extract<ParsedRow, { ok: true }>;
@@ -49,7 +49,8 @@ export class PlacementImporter {
     private readonly options: { batchSize?: number; parallel?: number } = {},
   ) {}
 
-  async run(input: Readable, request: ImportRequest): Promise<void> {
+  /** Imports a checked file (see openPlacementFile), or a stream whose header is checked here. */
+  async run(input: Readable | PlacementFile, request: ImportRequest): Promise<void> {
     const batchSize = this.options.batchSize ?? 500;
     const parallel = this.options.parallel ?? 3;
     const placedAt = (request.now ?? new Date()).toISOString();
@@ -67,8 +68,12 @@ export class PlacementImporter {
       inFlight.add(p);
     };
     try {
+      const file =
+        'records' in input
+          ? input
+          : await openPlacementFile(input, request.format, { withDefaultCreditor: !!request.creditorId });
       let batch: ParsedRow[] = [];
-      for await (const source of readRecords(input, request.format)) {
+      for await (const source of file.records) {
         batch.push(
           'errors' in source
             ? { ok: false, ...source }
@@ -121,9 +126,10 @@ export class PlacementImporter {
     }
     // The common case is a batch of new accounts: append straight away; the append's own
     // no_stream check answers "is any of them placed already?" in the same round trip.
+    const creditors = creditorsOf(rows, request.allowedCreditors);
     if (await this.appendAll(fresh, request)) {
       counts.placed += fresh.length;
-      await this.placements.progress(request.placementId, counts, errors);
+      await this.placements.progress(request.placementId, counts, errors, creditors);
       return;
     }
     const known = await this.existing(fresh.map((r) => r.accountId));
@@ -134,7 +140,7 @@ export class PlacementImporter {
       // A concurrent import placed one of them since the check: settle these rows one by one.
       for (const r of toAppend) tally(counts, errors, r.row, await this.placeOne(r, request));
     } else counts.placed += toAppend.length;
-    await this.placements.progress(request.placementId, counts, errors);
+    await this.placements.progress(request.placementId, counts, errors, creditors);
   }
 
   private async existing(ids: readonly string[]): Promise<Set<string>> {
@@ -206,6 +212,15 @@ export class PlacementImporter {
     return stored === identity(r.command.data) ? 'duplicate' : { row: r.row, ...conflict() };
   }
 }
+
+/**
+ * The creditors whose rows a batch holds, which decide who may see the placement. Rows of
+ * creditors outside the uploader's scope are refused and hold only what the uploader sent.
+ */
+const creditorsOf = (rows: readonly ParsedRow[], allowed: readonly string[] | undefined): string[] => {
+  const named = rows.map((r) => (r.ok ? r.command.data.creditorId : r.creditorId));
+  return [...new Set(named)].filter((c): c is string => !!c && (!allowed || allowed.includes(c)));
+};
 
 const conflict = () => ({
   field: 'creditorAccountRef',

@@ -1,7 +1,14 @@
 import { isCurrency } from '@cartera/money';
-import { accountDecider, AccountRuleViolated, isIsoDate, isTimeZone } from '@cartera/ledger-domain';
+import {
+  accountDecider,
+  AccountRuleViolated,
+  isIsoDate,
+  isTimeZone,
+  MAX_MINOR_UNITS,
+} from '@cartera/ledger-domain';
 import type { AccountEvent, PlaceAccount } from '@cartera/ledger-domain';
 import { accountIdOf } from '../accounts/account-ids';
+import { placementDateErrors } from './placement-dates';
 
 /** One line of a placement file, flat (CSV header names = NDJSON keys). Lists: `;` (emails, phones), `|` (address lines). */
 export const PLACEMENT_FIELDS = [
@@ -34,11 +41,24 @@ export const PLACEMENT_FIELDS = [
 ] as const;
 const KNOWN = new Set<string>(PLACEMENT_FIELDS);
 
+/** Columns every placement file has (`creditorId` too, unless the upload names a default creditor). */
+export const REQUIRED_PLACEMENT_FIELDS = [
+  'creditorAccountRef',
+  'debtorReference',
+  'fullName',
+  'timeZone',
+  'currency',
+  'principalMinor',
+  'originatedOn',
+  'firstUnpaidDueDate',
+  'product',
+] as const;
+
 export type FieldError = Readonly<{ field: string; reason: string }>;
 
 export type ParsedRow =
   | Readonly<{ ok: true; row: number; accountId: string; command: PlaceAccount; events: AccountEvent[] }>
-  | Readonly<{ ok: false; row: number; errors: readonly FieldError[] }>;
+  | Readonly<{ ok: false; row: number; errors: readonly FieldError[]; creditorId?: string }>;
 
 export type RowDefaults = Readonly<{
   creditorId?: string;
@@ -78,7 +98,9 @@ export const parsePlacementRow = (
 ): ParsedRow => {
   const errors: FieldError[] = [];
   const fail = (field: string, reason: string) => void errors.push({ field, reason });
-  for (const key of Object.keys(record)) if (!KNOWN.has(key)) fail(key, 'unknown field');
+  for (const [key, value] of Object.entries(record))
+    if (!KNOWN.has(key)) fail(key, 'unknown field');
+    else if (typeof value === 'string' && value.includes('\uFFFD')) fail(key, 'is not UTF-8 text');
   const get = (field: (typeof PLACEMENT_FIELDS)[number]) => text(record[field]);
   const required = (field: (typeof PLACEMENT_FIELDS)[number], max = 300): string => {
     const v = get(field);
@@ -100,7 +122,9 @@ export const parsePlacementRow = (
   const amount = (field: 'principalMinor' | 'interestMinor' | 'feesMinor', optional: boolean): bigint => {
     const v = optional ? (get(field) ?? '0') : required(field);
     if (v && !MINOR.test(v)) fail(field, 'must be a whole number of minor units, zero or more (e.g. 150000)');
-    return v && MINOR.test(v) ? BigInt(v) : 0n;
+    const minor = v && MINOR.test(v) ? BigInt(v) : 0n;
+    if (minor > MAX_MINOR_UNITS) fail(field, `must be at most ${MAX_MINOR_UNITS} minor units`);
+    return minor;
   };
   const balance = {
     principal: amount('principalMinor', false),
@@ -132,7 +156,16 @@ export const parsePlacementRow = (
   if ((lines.length > 0 || city) && (!city || !country))
     fail(city ? 'country' : 'city', 'is required with an address');
   if (country && !/^[A-Z]{2}$/.test(country)) fail('country', 'must be an ISO 3166 alpha-2 code');
-  if (errors.length > 0) return { ok: false, row, errors };
+  for (const e of placementDateErrors({
+    originatedOn,
+    firstUnpaidDueDate,
+    chargedOffOn,
+    lastPaymentOn,
+    timeZone,
+    placedAt: defaults.placedAt,
+  }))
+    fail(e.field, e.reason);
+  if (errors.length > 0) return { ok: false, row, errors, ...(creditorId ? { creditorId } : {}) };
 
   const accountId = accountIdOf(creditorId, creditorAccountRef);
   const command: PlaceAccount = {
@@ -181,7 +214,7 @@ export const parsePlacementRow = (
     };
   } catch (error) {
     if (error instanceof AccountRuleViolated)
-      return { ok: false, row, errors: [{ field: 'row', reason: error.message }] };
+      return { ok: false, row, creditorId, errors: [{ field: 'row', reason: error.message }] };
     throw error;
   }
 };

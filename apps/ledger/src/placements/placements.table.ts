@@ -30,16 +30,27 @@ export class PlacementsTable {
     private readonly t: LedgerTables,
   ) {}
 
-  /** False when an import with this id exists already. */
-  async start(id: string, format: string, createdBy: string, source: string | null): Promise<boolean> {
+  /** False when an import with this id exists already. `creditors`: whose placement it is before any row is read. */
+  async start(
+    id: string,
+    format: string,
+    createdBy: string,
+    source: string | null,
+    creditors: readonly string[] = [],
+  ): Promise<boolean> {
     const { rowCount } = await this.pool.query(
-      `INSERT INTO ${this.t.placements} (placement_id, status, format, created_by, source) VALUES ($1, 'running', $2, $3, $4) ON CONFLICT DO NOTHING`,
-      [id, format, createdBy, source],
+      `INSERT INTO ${this.t.placements} (placement_id, status, format, created_by, source, creditor_ids) VALUES ($1, 'running', $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [id, format, createdBy, source, [...creditors]],
     );
     return rowCount === 1;
   }
 
-  async progress(id: string, c: Counts, errors: readonly RowError[]): Promise<void> {
+  async progress(
+    id: string,
+    c: Counts,
+    errors: readonly RowError[],
+    creditors: readonly string[] = [],
+  ): Promise<void> {
     if (errors.length > 0) {
       await this.pool.query(
         `INSERT INTO ${this.t.placementErrors} (placement_id, row_number, field, reason)
@@ -49,8 +60,9 @@ export class PlacementsTable {
     }
     await this.pool.query(
       `UPDATE ${this.t.placements} SET rows_read = rows_read + $2, rows_placed = rows_placed + $3, rows_duplicate = rows_duplicate + $4,
-         rows_rejected = rows_rejected + $5 WHERE placement_id = $1`,
-      [id, c.read, c.placed, c.duplicate, c.rejected],
+         rows_rejected = rows_rejected + $5, creditor_ids = ARRAY(SELECT DISTINCT unnest(creditor_ids || $6::text[]) ORDER BY 1)
+       WHERE placement_id = $1`,
+      [id, c.read, c.placed, c.duplicate, c.rejected, [...creditors]],
     );
   }
 
@@ -61,10 +73,16 @@ export class PlacementsTable {
     );
   }
 
-  async get(id: string): Promise<PlacementSummary | undefined> {
-    const { rows } = await this.pool.query(`SELECT * FROM ${this.t.placements} WHERE placement_id = $1`, [
-      id,
-    ]);
+  /**
+   * The placement if the caller may see it: `creditors` undefined = every creditor; otherwise the
+   * placement must hold rows of these creditors only (a placement of no known creditor is nobody's).
+   */
+  async get(id: string, creditors?: readonly string[]): Promise<PlacementSummary | undefined> {
+    const { rows } = await this.pool.query(
+      `SELECT * FROM ${this.t.placements} WHERE placement_id = $1
+         AND ($2::text[] IS NULL OR (cardinality(creditor_ids) > 0 AND creditor_ids <@ $2::text[]))`,
+      [id, creditors ? [...creditors] : null],
+    );
     const r = rows[0];
     if (!r) return undefined;
     return {

@@ -1,1 +1,4 @@
-export {};
+export * from './case';
+export * from './worklist';
+export * from './debtor';
+export * from './strategy';

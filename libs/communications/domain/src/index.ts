@@ -1,1 +1,2 @@
-export {};
+export * from './contact-policy';
+export * from './message';

@@ -7,3 +7,8 @@ export * from './delinquency-bucket-changed.v1';
 export * from './account-closed.v1';
 export * from './account-written-off.v1';
 export * from './account-recalled.v1';
+export * from './account-reopened.v1';
+export * from './charge-assessed.v1';
+export * from './interest-accrued.v1';
+export * from './adjustment-applied.v1';
+export * from './account-settled.v1';

@@ -1,6 +1,23 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { applyDecorators } from '../apply-decorators';
 import { IsCurrency, IsMinorUnits } from '../money.validators';
+
+/**
+ * The largest amount of any ledger money field, in minor units (15 digits): every store and read
+ * model holds it (PostgreSQL bigint, sums of thousands of them) and every JSON consumer reads it
+ * exactly as a number (below 2^53). The ledger refuses anything beyond it with 400.
+ */
+export const LEDGER_MAX_MINOR_UNITS = '999999999999999';
+
+/** A ledger money field: integer minor units as a string, at most LEDGER_MAX_MINOR_UNITS either way. */
+export const IsLedgerMinorUnits = (): PropertyDecorator =>
+  applyDecorators(
+    IsMinorUnits(),
+    Matches(/^-?(0|[1-9][0-9]{0,14})$/, {
+      message: `$property must be at most ${LEDGER_MAX_MINOR_UNITS} minor units either way`,
+    }),
+  );
 
 /** Balance by component, in minor units (strings). */
 export class ComponentsV1 {

@@ -27,7 +27,7 @@ const urlOptions = { require_tld: false, require_protocol: true, allow_underscor
  */
 export class BaseConfig {
   @Setting({
-    doc: 'development | test | production. Production refuses the dev signing key and TypeORM synchronize.',
+    doc: 'development | test | production. Production refuses the dev signing key.',
   })
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { problem, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type ProblemDetails } from './problem-details';
+import { validationProblem } from './validation';
 
 type CodedError = Error & { code: string; detail?: unknown };
 
@@ -10,6 +11,25 @@ const isRuleViolation = (error: unknown): error is CodedError =>
   error.name.endsWith('RuleViolated') &&
   typeof (error as Partial<CodedError>).code === 'string';
 
+type FieldRejection = Error & { field: string; reason: string };
+
+/** A domain's refusal of one field's value: `class AccountInputRejected extends Error { field; reason }`. */
+const isInputRejection = (error: unknown): error is FieldRejection =>
+  error instanceof Error &&
+  error.name.endsWith('InputRejected') &&
+  typeof (error as Partial<FieldRejection>).field === 'string' &&
+  typeof (error as Partial<FieldRejection>).reason === 'string';
+
+type ClientError = Error & { status: number; expose: true };
+
+/** What Express's body parsers throw (http-errors): malformed JSON 400, too large 413, bad charset 415. */
+const isBodyParserError = (error: unknown): error is ClientError =>
+  error instanceof Error &&
+  (error as Partial<ClientError>).expose === true &&
+  typeof (error as Partial<ClientError>).status === 'number' &&
+  (error as ClientError).status >= 400 &&
+  (error as ClientError).status < 500;
+
 /** Optimistic concurrency lost (postgres or KurrentDB store): the client may retry. */
 const isConcurrencyConflict = (error: unknown): error is Error =>
   error instanceof Error && /WrongExpectedVersion/.test(error.name);
@@ -17,6 +37,9 @@ const isConcurrencyConflict = (error: unknown): error is Error =>
 /** Maps anything thrown in an HTTP handler to RFC 9457 problem+json; unknown errors → 500 with no internals. */
 export const toProblem = (error: unknown): ProblemDetails => {
   if (error instanceof HttpException) return fromHttpException(error);
+  if (isBodyParserError(error)) return problem(error.status, { detail: error.message });
+  if (isInputRejection(error))
+    return validationProblem([{ field: error.field, messages: [`${error.field} ${error.reason}`] }]);
   if (isRuleViolation(error)) {
     const detail = typeof error.detail === 'string' ? error.detail : undefined;
     return problem(409, {

@@ -53,6 +53,29 @@ describe('toProblem', () => {
     });
   });
 
+  it('maps an error named *InputRejected with a field to a 400 naming that field', () => {
+    const error = Object.assign(new Error('x'), {
+      name: 'AccountInputRejected',
+      field: 'paidAt',
+      reason: 'is before the account’s origination (2023-01-15)',
+    });
+    expect(toProblem(error)).toMatchObject({
+      status: 400,
+      type: '/problems/validation-failed',
+      errors: [{ field: 'paidAt', messages: ['paidAt is before the account’s origination (2023-01-15)'] }],
+    });
+  });
+
+  it('maps a body parser’s client error (too large, malformed) to its own 4xx', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, expose: true });
+    expect(toProblem(tooLarge)).toEqual({
+      type: 'about:blank',
+      title: 'Payload Too Large',
+      status: 413,
+      detail: 'request entity too large',
+    });
+  });
+
   it('does not treat a *RuleViolated without a code as a rule violation', () => {
     expect(toProblem(Object.assign(new Error('x'), { name: 'OddRuleViolated' })).status).toBe(500);
   });

@@ -32,6 +32,8 @@ export type PostPayment = Command<
     channel: PaymentChannel;
     /** The creditor's waterfall; fees → interest → principal when absent. */
     waterfall?: Waterfall;
+    /** The creditor's tolerance: the most a payment may exceed what is owed (to credit); absent = no limit. */
+    overpaymentTolerance?: bigint;
   }
 >;
 

@@ -1,6 +1,6 @@
 import { bucketFor, bucketSchemeProblem, daysPastDue, DEFAULT_BUCKETS } from './aging';
 import { allocatePayment, DEFAULT_WATERFALL, waterfallProblem } from './allocate-payment';
-import { components, COMPONENTS, isNonNegative, minus, plus, totalOf } from './balance';
+import { components, COMPONENTS, isNonNegative, minus, plus, totalOf, withinMoneyLimit } from './balance';
 import { addDays, IsoDate, localDateIn } from './calendar';
 import {
   AccountCommand,
@@ -26,7 +26,15 @@ import {
   PaymentReversed,
 } from './account.events';
 import { evolve } from './account.evolve';
-import { activeOnly, localDate, placedOnly, positive, sameCurrency, validDate } from './account.guards';
+import {
+  activeOnly,
+  bounded,
+  businessDate,
+  placedOnly,
+  positive,
+  sameCurrency,
+  validDate,
+} from './account.guards';
 import { Account, ActiveAccount, ClosedAccount } from './account.state';
 import { assessInterest } from './interest-accrual';
 import { placementProblem, sameData } from './placement';
@@ -76,6 +84,8 @@ const placeAccount = (c: PlaceAccount, s: Account): AccountEvent[] => {
   }
   const problem = placementProblem(c.data);
   if (problem) throw new AccountRuleViolated('invalid_placement', problem);
+  if (!COMPONENTS.every((k) => withinMoneyLimit(c.data.balance[k])))
+    throw new AccountRuleViolated('invalid_placement', 'a balance component is beyond the money limit');
   return [
     { type: 'AccountPlaced', data: { ...c.data, placedOn: localDateIn(c.data.timeZone, c.data.placedAt) } },
   ];
@@ -90,13 +100,14 @@ const postPayment = (c: PostPayment, placed: Placed): AccountEvent[] => {
   if (placed.payments.has(paymentId)) return [];
   const s = activeOnly(placed);
   const paidIn = sameCurrency(s, currency);
-  positive(amount);
+  positive(bounded('amount', amount));
   const problem = waterfallProblem(waterfall);
   if (problem) throw new AccountRuleViolated('invalid_command', problem);
-  const paidOn = localDate(s, 'paidAt', paidAt);
+  const paidOn = businessDate(s, 'paidAt', paidAt);
   const interest = interestThrough(s, addDays(paidOn, -1));
   const owed = interest.reduce<Account>(evolve, s) as ActiveAccount;
   const { allocation, toCredit } = allocatePayment(amount, owed.balance, waterfall);
+  withinTolerance(toCredit, c.data.overpaymentTolerance);
   const left = minus(owed.balance, allocation);
   return [
     ...interest,
@@ -108,6 +119,15 @@ const postPayment = (c: PostPayment, placed: Placed): AccountEvent[] => {
   ];
 };
 
+/** An overpayment beyond the creditor's tolerance is refused rather than parked on the credit balance. */
+const withinTolerance = (toCredit: bigint, tolerance: bigint | undefined): void => {
+  if (tolerance !== undefined && toCredit > tolerance)
+    throw new AccountRuleViolated(
+      'overpayment_beyond_tolerance',
+      `${toCredit} minor units beyond the balance; the creditor tolerates ${tolerance}`,
+    );
+};
+
 /** Undoes exactly the payment's allocation; reopens an account the balance had been paid off on. */
 const reversePayment = (c: ReversePayment, s: Placed): AccountEvent[] => {
   const { paymentId, reason, reversedAt } = c.data;
@@ -117,7 +137,7 @@ const reversePayment = (c: ReversePayment, s: Placed): AccountEvent[] => {
     if (payment.reversedFor === reason) return []; // the same reversal retried
     throw new AccountRuleViolated('payment_already_reversed', paymentId);
   }
-  const reversedOn = localDate(s, 'reversedAt', reversedAt);
+  const reversedOn = businessDate(s, 'reversedAt', reversedAt);
   const { allocation, toCredit: fromCredit, amount } = payment;
   const owedAgain = totalOf(plus(s.balance, allocation)) > 0n;
   const reversed: PaymentReversed = {
@@ -137,8 +157,8 @@ const assessCharge = (c: AssessCharge, placed: Placed): AccountEvent[] => {
   if (placed.chargeIds.has(chargeId)) return [];
   const s = activeOnly(placed);
   const chargedIn = sameCurrency(s, currency);
-  positive(amount);
-  const assessedOn = localDate(s, 'assessedAt', assessedAt);
+  positive(bounded('amount', amount));
+  const assessedOn = businessDate(s, 'assessedAt', assessedAt);
   return [
     {
       type: 'ChargeAssessed',
@@ -187,10 +207,11 @@ const applyAdjustment = (c: ApplyAdjustment, placed: Placed): AccountEvent[] => 
   const s = activeOnly(placed);
   const adjustedIn = sameCurrency(s, currency);
   const delta = components(c.data.delta);
+  COMPONENTS.forEach((k) => bounded(`delta.${k}`, delta[k]));
   if (COMPONENTS.every((k) => delta[k] === 0n))
     throw new AccountRuleViolated('non_positive_amount', 'an adjustment must change a component');
   if (!isNonNegative(plus(s.balance, delta))) throw new AccountRuleViolated('adjustment_below_zero');
-  const appliedOn = localDate(s, 'appliedAt', appliedAt);
+  const appliedOn = businessDate(s, 'appliedAt', appliedAt);
   return [
     {
       type: 'AdjustmentApplied',
@@ -202,7 +223,7 @@ const applyAdjustment = (c: ApplyAdjustment, placed: Placed): AccountEvent[] => 
 const updateDueDate = (c: UpdateDueDate, placed: Placed): AccountEvent[] => {
   const s = activeOnly(placed);
   const to = validDate('firstUnpaidDueDate', c.data.firstUnpaidDueDate);
-  localDate(s, 'updatedAt', c.data.updatedAt);
+  businessDate(s, 'updatedAt', c.data.updatedAt);
   if (to === s.firstUnpaidDueDate) return [];
   return [
     {
@@ -231,7 +252,7 @@ const writeOff = (c: WriteOff, placed: Placed): AccountEvent[] => {
   if (placed.status === 'closed' && placed.reason === 'written_off') return [];
   const s = activeOnly(placed);
   const { writtenOffAt, reason } = c.data;
-  const writtenOffOn = localDate(s, 'writtenOffAt', writtenOffAt);
+  const writtenOffOn = businessDate(s, 'writtenOffAt', writtenOffAt);
   return [
     {
       type: 'AccountWrittenOff',
@@ -245,7 +266,7 @@ const recall = (c: Recall, placed: Placed): AccountEvent[] => {
   if (placed.status === 'closed' && placed.reason === 'recalled') return [];
   const s = activeOnly(placed);
   const { recalledAt, reason } = c.data;
-  const recalledOn = localDate(s, 'recalledAt', recalledAt);
+  const recalledOn = businessDate(s, 'recalledAt', recalledAt);
   return [
     {
       type: 'AccountRecalled',
@@ -258,7 +279,7 @@ const recall = (c: Recall, placed: Placed): AccountEvent[] => {
 const closeAccount = (c: CloseAccount, placed: Placed): AccountEvent[] => {
   if (placed.status === 'closed' && placed.reason === c.data.reason) return [];
   const s = activeOnly(placed);
-  return [closed(c.data.reason, s.balance, c.data.closedAt, localDate(s, 'closedAt', c.data.closedAt))];
+  return [closed(c.data.reason, s.balance, c.data.closedAt, businessDate(s, 'closedAt', c.data.closedAt))];
 };
 
 const closed = (

@@ -12,6 +12,7 @@
  * - `unknown_payment` — reversal of a payment this account never posted.
  * - `payment_already_reversed` — the payment was reversed before.
  * - `adjustment_below_zero` — the adjustment would leave a balance component negative.
+ * - `overpayment_beyond_tolerance` — the payment exceeds what is owed by more than the creditor's tolerance.
  */
 export type AccountRuleCode =
   | 'account_not_placed'
@@ -24,7 +25,8 @@ export type AccountRuleCode =
   | 'non_positive_amount'
   | 'unknown_payment'
   | 'payment_already_reversed'
-  | 'adjustment_below_zero';
+  | 'adjustment_below_zero'
+  | 'overpayment_beyond_tolerance';
 
 export class AccountRuleViolated extends Error {
   constructor(
@@ -41,3 +43,24 @@ export const violates =
   (code: AccountRuleCode) =>
   (error: Error): boolean =>
     error instanceof AccountRuleViolated && error.code === code;
+
+/**
+ * A field of the command lies outside what the ledger accepts at all (a business time before the
+ * account's origination, an amount beyond MAX_MINOR_UNITS): bad input naming the field, not a
+ * business conflict (the platform maps every `*InputRejected` with a `field` to 400).
+ */
+export class AccountInputRejected extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+    this.name = 'AccountInputRejected';
+  }
+}
+
+/** For `thenThrows`: matches an AccountInputRejected naming this field. */
+export const rejectsField =
+  (field: string) =>
+  (error: Error): boolean =>
+    error instanceof AccountInputRejected && error.field === field;

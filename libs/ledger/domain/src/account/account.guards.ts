@@ -1,6 +1,7 @@
 import { Currency } from '@cartera/money';
 import { Instant, isInstant, IsoDate, isIsoDate, localDateIn } from './calendar';
-import { AccountRuleViolated } from './account.errors';
+import { MAX_MINOR_UNITS, withinMoneyLimit } from './balance';
+import { AccountInputRejected, AccountRuleViolated } from './account.errors';
 import { Account, ActiveAccount, ClosedAccount } from './account.state';
 
 // The checks every deciding function starts with, in one place so their order is the same everywhere.
@@ -42,3 +43,28 @@ export const validDate = (field: string, date: IsoDate): IsoDate => {
     throw new AccountRuleViolated('invalid_command', `${field} must be a date YYYY-MM-DD`);
   return date;
 };
+
+/** An amount no store or read model could hold is bad input, whatever the account. */
+export const bounded = (field: string, amount: bigint): bigint => {
+  if (!withinMoneyLimit(amount))
+    throw new AccountInputRejected(field, `must be at most ${MAX_MINOR_UNITS} minor units`);
+  return amount;
+};
+
+/** Nothing happens to an account before the debt existed: such a business date is bad input. */
+export const notBeforeOrigination = (
+  s: ActiveAccount | ClosedAccount,
+  field: string,
+  on: IsoDate,
+): IsoDate => {
+  if (on < s.placement.originatedOn)
+    throw new AccountInputRejected(
+      field,
+      `is before the account's origination (${s.placement.originatedOn})`,
+    );
+  return on;
+};
+
+/** The business day of an instant, refused when it lies before the account's origination. */
+export const businessDate = (s: ActiveAccount | ClosedAccount, field: string, instant: Instant): IsoDate =>
+  notBeforeOrigination(s, field, localDate(s, field, instant));

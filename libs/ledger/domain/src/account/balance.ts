@@ -30,3 +30,13 @@ export const minus = (a: Components, b: Components): Components => ({
 });
 
 export const isNonNegative = (c: Components): boolean => COMPONENTS.every((k) => c[k] >= 0n);
+
+/**
+ * The largest amount any money field of the ledger holds, in minor units (15 digits): exact as a
+ * JSON number in every consumer (below 2^53), and a PostgreSQL bigint sum of thousands of such
+ * amounts in a read model still fits. Amounts beyond it are refused, never stored.
+ */
+export const MAX_MINOR_UNITS = 999_999_999_999_999n;
+
+export const withinMoneyLimit = (amount: bigint): boolean =>
+  amount <= MAX_MINOR_UNITS && amount >= -MAX_MINOR_UNITS;

@@ -20,7 +20,7 @@ export { allocatePayment, DEFAULT_WATERFALL, waterfallProblem } from './allocate
 export type { PaymentAllocation, Waterfall } from './allocate-payment';
 export { bucketFor, bucketSchemeProblem, daysPastDue, DEFAULT_BUCKETS } from './aging';
 export type { Bucket, BucketId, BucketScheme } from './aging';
-export { COMPONENTS, components, NO_COMPONENTS, totalOf } from './balance';
+export { COMPONENTS, components, MAX_MINOR_UNITS, NO_COMPONENTS, totalOf, withinMoneyLimit } from './balance';
 export type { Component, Components } from './balance';
 export { addDays, daysBetween, isInstant, isIsoDate, isTimeZone, localDateIn } from './calendar';
 export type { Instant, IsoDate } from './calendar';

@@ -1,0 +1,71 @@
+import type { MessageTemplate } from './message-template';
+
+/** The built-in templates; new wording is a new version appended here, never an edit. */
+export const TEMPLATE_CATALOG: readonly MessageTemplate[] = [
+  {
+    id: 'payment-reminder',
+    version: 1,
+    locale: 'es',
+    channel: 'sms',
+    audience: 'debtor',
+    body: 'Hola {{firstName}}, su saldo pendiente con {{creditorName}} es {{money amountDue}}. Pague en {{paymentLink}}. {{optOut}}',
+  },
+  {
+    id: 'payment-reminder',
+    version: 1,
+    locale: 'es-CO',
+    channel: 'sms',
+    audience: 'debtor',
+    body: 'Hola {{firstName}}, tiene un saldo de {{money amountDue}} con {{creditorName}}. Puede pagar en {{paymentLink}}. {{optOut}}',
+  },
+  {
+    id: 'payment-reminder',
+    version: 1,
+    locale: 'en',
+    channel: 'sms',
+    audience: 'debtor',
+    body: 'Hi {{firstName}}, your balance with {{creditorName}} is {{money amountDue}}. Pay at {{paymentLink}}. {{optOut}}',
+  },
+  {
+    id: 'payment-reminder',
+    version: 2,
+    locale: 'en-US',
+    channel: 'sms',
+    audience: 'debtor',
+    body: 'Hi {{firstName}}, this is a debt collector. Your balance with {{creditorName}} is {{money amountDue}}. Pay at {{paymentLink}}. {{optOut}}',
+  },
+  {
+    id: 'payment-reminder-email',
+    version: 1,
+    locale: 'es',
+    channel: 'email',
+    audience: 'debtor',
+    subject: 'Recordatorio de pago — {{creditorName}}',
+    body: 'Hola {{firstName}}:\n\nSu saldo pendiente es {{money amountDue}}. Puede pagar en {{paymentLink}}.\n\n{{optOut}}',
+  },
+  {
+    id: 'payment-reminder-email',
+    version: 1,
+    locale: 'en',
+    channel: 'email',
+    audience: 'debtor',
+    subject: 'Payment reminder — {{creditorName}}',
+    body: 'Hello {{firstName}},\n\nYour balance is {{money amountDue}}. You can pay at {{paymentLink}}.\n\n{{optOut}}',
+  },
+  {
+    id: 'location-request',
+    version: 1,
+    locale: 'en',
+    channel: 'call',
+    audience: 'third_party',
+    body: 'Hello, this is {{agentName}} calling for {{firstName}} {{lastName}}. Please ask them to call {{callbackNumber}}.',
+  },
+  {
+    id: 'location-request',
+    version: 1,
+    locale: 'es',
+    channel: 'call',
+    audience: 'third_party',
+    body: 'Hola, le habla {{agentName}}. Busco a {{firstName}} {{lastName}}; por favor pídale que llame al {{callbackNumber}}.',
+  },
+];

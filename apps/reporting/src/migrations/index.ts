@@ -1,0 +1,4 @@
+import { ReportingReadModels1764806400000 } from './1764806400000-reporting-read-models';
+
+/** Reporting's read-model schema, version by version, run in order at start (never synchronize). */
+export const REPORTING_MIGRATIONS = [ReportingReadModels1764806400000];
