@@ -1,1 +1,2 @@
 export * from './transaction';
+export * from './sql-migrations';

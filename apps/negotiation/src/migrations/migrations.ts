@@ -1,11 +1,8 @@
 import type { Pool } from 'pg';
-import { withTransaction } from '@cartera/pg';
+import { runSqlMigrations, type SqlMigration } from '@cartera/pg';
 import type { NegotiationTables } from '../negotiation.schema';
 
-/** A numbered migration: applied once, in order, recorded in `schema_migrations`. Never edit one that shipped. */
-export type Migration = Readonly<{ id: number; name: string; sql: (t: NegotiationTables) => string }>;
-
-export const MIGRATIONS: readonly Migration[] = [
+export const MIGRATIONS: readonly SqlMigration<NegotiationTables>[] = [
   {
     id: 1,
     name: 'promises read model',
@@ -48,21 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Applies the migrations not yet recorded; an advisory lock keeps replicas starting together from racing. */
 export const migrate = (pool: Pool, t: NegotiationTables): Promise<void> =>
-  withTransaction(
-    pool,
-    async (client) => {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${t.schema}"`);
-      await client.query(
-        `CREATE TABLE IF NOT EXISTS ${t.migrations} (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-      );
-      const { rows } = await client.query<{ id: number }>(`SELECT id FROM ${t.migrations}`);
-      const applied = new Set(rows.map((r) => r.id));
-      for (const m of MIGRATIONS.filter((m) => !applied.has(m.id))) {
-        await client.query(m.sql(t));
-        await client.query(`INSERT INTO ${t.migrations} (id, name) VALUES ($1, $2)`, [m.id, m.name]);
-      }
-    },
-    { advisoryLock: `cartera.negotiation.schema:${t.schema}` },
-  );
+  runSqlMigrations(pool, t, MIGRATIONS, 'negotiation');
