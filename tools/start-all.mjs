@@ -19,6 +19,13 @@ const SERVICES = ['ledger', 'case-management', 'communications', 'negotiation', 
 const DATA_DIR = process.env.CARTERA_DATA_DIR ?? join(root, '.data', 'postgres');
 const READY_TIMEOUT_MS = Number(process.env.START_READY_TIMEOUT_MS ?? 60_000);
 const PG_PORT = Number(process.env.CARTERA_PG_PORT ?? 54329);
+
+// A human at a terminal wants the URL summary, not JSON; LOG_FORMAT=json or a pipe keeps full logs.
+function serviceLogLevel() {
+  if (process.env.LOG_LEVEL) return process.env.LOG_LEVEL;
+  const human = process.stdout.isTTY && process.env.LOG_FORMAT !== 'json';
+  return human ? 'warn' : 'info';
+}
 const children = new Map();
 let stopping = false;
 let postgres;
@@ -78,6 +85,7 @@ function startService({ name, port }) {
         DATABASE_URL: postgres.url,
         EVENTSTORE: process.env.EVENTSTORE ?? 'postgres',
         BUS: process.env.BUS ?? 'postgres',
+        LOG_LEVEL: serviceLogLevel(),
       },
     },
   );

@@ -88,6 +88,6 @@ describe('negotiation: every route applies the caller’s creditor scope', () =>
 
   it('the same walk unscoped sees the owner’s data (the walk can find a leak)', async () => {
     const leaking = (await walk(undefined)).filter((p) => p.leaked.length > 0).map((p) => p.key);
-    expect(leaking).toEqual(expect.arrayContaining(['GET /promises/{id}', 'POST /settlements/{id}/approve']));
+    expect(leaking).toEqual(expect.arrayContaining(['POST /promises', 'POST /settlements/{id}/approve']));
   });
 });

@@ -43,7 +43,10 @@ describe('reporting: read-model tables by versioned migrations, never synchroniz
     const app = await start(db);
     expect(await tablesIn(db)).toEqual([...entityTables(), MIGRATIONS_TABLE].sort());
     const ran = await db.pool.query(`SELECT name FROM reporting.${MIGRATIONS_TABLE}`);
-    expect(ran.rows).toEqual([{ name: 'ReportingReadModels1764806400000' }]);
+    expect(ran.rows).toEqual([
+      { name: 'ReportingReadModels1764806400000' },
+      { name: 'ParkedMessages1764892800000' },
+    ]);
     expect((await request(app.getHttpServer()).get('/health/ready')).status).toBe(200);
     // The entities and the migrations describe the same tables and columns (TypeORM would only
     // redo comments and recreate multi-column indexes it reads back in another order).

@@ -137,11 +137,24 @@ function removeStalePid(databaseDir) {
   const pidFile = join(databaseDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (isPostgresProcess(pid)) return;
+  console.warn(`postgres: removing stale ${pidFile} (pid ${pid} is not a running postgres)`);
+  rmSync(pidFile, { force: true });
+}
+
+// After kill -9 the recorded pid may be a zombie or reused by another process: liveness is not enough.
+function isPostgresProcess(pid) {
   try {
-    if (pid > 0) process.kill(pid, 0);
+    if (!(pid > 0)) return false;
+    process.kill(pid, 0);
   } catch {
-    rmSync(pidFile, { force: true });
+    return false;
   }
+  const stat = join('/proc', String(pid), 'stat');
+  if (!existsSync(stat)) return true;
+  // "pid (comm) state ...": a zombie (Z) left by kill -9 without a reaping init holds no lock.
+  const [, comm, state] = /^\d+ \((.*)\) (\S)/.exec(readFileSync(stat, 'utf8')) ?? [];
+  return comm?.startsWith('postgres') === true && state !== 'Z' && state !== 'X';
 }
 
 /** Flags that make a throw-away test cluster fast: durability is irrelevant there. */

@@ -5,6 +5,7 @@ import {
   ProjectionsRunner,
   type ProjectionStatus,
   type RebuildStatus,
+  type ReplayResult,
 } from '../projections/projections.runner';
 
 /** Operating the projections: their lag and status, and rebuilds without downtime. */
@@ -15,9 +16,23 @@ export class ProjectionsAdminController {
   constructor(private readonly runner: ProjectionsRunner) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every projection: consumer status, lag, last rebuild.' })
+  @ApiOperation({
+    summary: 'Every projection: consumer status, lag, parked messages (count, reasons), last rebuild.',
+  })
   list(): Promise<ProjectionStatus[]> {
     return this.runner.status();
+  }
+
+  @Post(':name/parked/replay')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Applies the parked messages that now apply (after a fix), in bus order per account; the others stay parked.',
+  })
+  async replayParked(@Param('name') name: string): Promise<ReplayResult> {
+    const run = this.runner.replayParked(name);
+    if (!run) throw new NotFoundException(`No projection named ${name}`);
+    return run;
   }
 
   @Post(':name/rebuild')

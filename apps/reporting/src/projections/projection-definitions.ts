@@ -2,6 +2,7 @@ import { ALL_TOPICS, findContract, TOPICS, validateContract } from '@cartera/con
 import type { MessageValidator } from '@cartera/messaging';
 import type { ClientBase, Pool } from 'pg';
 import type { MessageWrites } from './sql';
+import { cannotApply } from './parked-messages';
 import { PortfolioMemorySink } from './portfolio.memory-sink';
 import { applyPortfolioSql } from './portfolio.sql-sink';
 import { PORTFOLIO_TABLE_NAMES, portfolioTables } from './portfolio.tables';
@@ -43,6 +44,8 @@ export type ProjectionDefinition = Readonly<{
   replaySink(schema: string, suffix: string): ReplaySink;
   /** The replay reads each payload's text and top-level ids for it (`BusMessage.replayed`). */
   replayed?: boolean;
+  /** Why this projection cannot apply `m` (it is parked instead), or undefined. */
+  cannotApply?(m: BusMessage): string | undefined;
 }>;
 
 /** Known contracts are validated; messages of contracts not known yet pass (the timeline records them as they are). */
@@ -56,6 +59,7 @@ export const portfolioProjection: ProjectionDefinition = {
   name: 'portfolio',
   topics: [TOPICS.ledger],
   tables: PORTFOLIO_TABLE_NAMES,
+  cannotApply,
   apply: (db, schema, suffix, m) => applyPortfolioSql(db, portfolioTables(schema, suffix), m),
   replaySink: (schema, suffix) => {
     const memory = new PortfolioMemorySink();

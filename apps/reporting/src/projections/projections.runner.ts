@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Bus, Consumer } from '@cartera/messaging';
 import { METRICS_REGISTRY, PG_POOL, PLATFORM_CONFIG, ReadinessRegistry } from '@cartera/platform';
-import type { Pool } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 import { Gauge, type Registry } from 'prom-client';
 import type { ReportingConfig } from '../reporting.config';
 import {
@@ -16,8 +16,18 @@ import {
   projectionNamed,
   REPORTING_GROUP,
   validateKnownContracts,
+  type BusMessage,
   type ProjectionDefinition,
 } from './projection-definitions';
+import {
+  accountOf,
+  isHeldBack,
+  park,
+  parkedSummary,
+  takeParked,
+  unpark,
+  type ParkedSummary,
+} from './parked-messages';
 import { ProjectionRebuild, type RebuildResult } from './projection-rebuild';
 import { deltasFunctionSql } from './portfolio.sql-sink';
 import { portfolioTables } from './portfolio.tables';
@@ -35,12 +45,17 @@ export type RebuildStatus = Readonly<{
   error?: string;
 }>;
 
+export type ReplayResult = Readonly<{ applied: number; stillParked: number }>;
+
+const HELD_BACK = 'held back: an earlier message of this account is parked';
+
 export type ProjectionStatus = Readonly<{
   name: string;
   group: string;
   status: string;
   lag: number;
   blocked: number;
+  parked: ParkedSummary;
   rebuild: RebuildStatus | null;
 }>;
 
@@ -91,7 +106,8 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
           ctx.transaction.beforeCommit(() => writes.finish());
           return writes;
         });
-        for (const def of PROJECTIONS) if (def.topics.includes(m.topic)) await def.apply(db, schema, '', m);
+        for (const def of PROJECTIONS)
+          if (def.topics.includes(m.topic)) await this.applyOrPark(ctx.client, db, def, m);
       },
     });
     await this.consumer.started;
@@ -102,9 +118,54 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
     );
   }
 
+  /**
+   * One message the projection cannot apply is parked, and so is every later one of its account
+   * (they build on it); every other account goes on.
+   */
+  private async applyOrPark(
+    client: Pick<ClientBase, 'query'>,
+    db: MessageWrites,
+    def: ProjectionDefinition,
+    m: BusMessage,
+  ): Promise<void> {
+    const schema = this.config.DB_SCHEMA;
+    const reason = (await isHeldBack(client, schema, def.name, accountOf(m)))
+      ? HELD_BACK
+      : def.cannotApply?.(m);
+    if (reason === undefined) return def.apply(db, schema, '', m);
+    this.logger.warn(`${def.name} parked message ${m.messageId}: ${reason}`);
+    await park(client, schema, def.name, m, reason);
+  }
+
+  /** Applies the parked messages that now apply, in bus order per account; an account stops at its first that still does not. */
+  replayParked(name: string): Promise<ReplayResult> | undefined {
+    const def = projectionNamed(name);
+    if (!def) return undefined;
+    const schema = this.config.DB_SCHEMA;
+    return withTransaction(this.pool, async (client) => {
+      const stuck = new Set<string>();
+      let applied = 0;
+      for (const { accountId, message } of await takeParked(client, schema, def.name)) {
+        if (stuck.has(accountId) || def.cannotApply?.(message) !== undefined) {
+          stuck.add(accountId);
+          continue;
+        }
+        const writes = new MessageWrites(client);
+        await def.apply(writes, schema, '', message);
+        await writes.finish();
+        await unpark(client, schema, def.name, message.messageId);
+        applied++;
+      }
+      return { applied, stillParked: (await parkedSummary(client, schema, def.name)).count };
+    });
+  }
+
   async status(): Promise<ProjectionStatus[]> {
     const h = await this.consumer?.health();
-    return PROJECTIONS.map((def) => {
+    const parked = await Promise.all(
+      PROJECTIONS.map((def) => parkedSummary(this.pool, this.config.DB_SCHEMA, def.name)),
+    );
+    return PROJECTIONS.map((def, i) => {
       const mine = <T extends { topic: string }>(rows: readonly T[]) =>
         rows.filter((r) => def.topics.includes(r.topic));
       return {
@@ -113,6 +174,7 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnModuleDestro
         status: h?.status ?? 'stopped',
         lag: h ? mine(h.lag).reduce((n, p) => n + p.lag, 0) : 0,
         blocked: h ? mine(h.blocked).length : 0,
+        parked: parked[i],
         rebuild: this.rebuilds.get(def.name)?.status ?? null,
       };
     });

@@ -1,6 +1,7 @@
 import { AccountEntity } from './account.entity';
 import { BucketMovementEntity } from './bucket-movement.entity';
 import { CollectionsDailyEntity } from './collections-daily.entity';
+import { ParkedMessageEntity } from './parked-message.entity';
 import { PaymentEntity } from './payment.entity';
 import { PortfolioDailyEntity } from './portfolio-daily.entity';
 import { TimelineEntryEntity } from './timeline-entry.entity';
@@ -9,6 +10,7 @@ export {
   AccountEntity,
   BucketMovementEntity,
   CollectionsDailyEntity,
+  ParkedMessageEntity,
   PaymentEntity,
   PortfolioDailyEntity,
   TimelineEntryEntity,
@@ -22,4 +24,5 @@ export const READ_MODEL_ENTITIES = [
   CollectionsDailyEntity,
   BucketMovementEntity,
   TimelineEntryEntity,
+  ParkedMessageEntity,
 ] as const;
