@@ -25,8 +25,9 @@ export const startLedgerConsumer = (bus: Bus, commands: CasesCommands, maxAttemp
           correlationId: ctx.correlationId,
           causationId: ctx.causationId,
           ...(ctx.traceparent ? { traceparent: ctx.traceparent } : {}),
-          // Each command of the message gets its own range of derived ids.
-          eventIds: (i) => deterministicEventId(message.messageId, n * 100 + i),
+          // Each command of the message gets its own range of derived ids, seeded with the stream:
+          // the debtor registry derives ids from the same message into the same store.
+          eventIds: (i) => deterministicEventId(`${message.messageId}/case-${mapped.caseId}`, n * 100 + i),
         });
     },
   });
