@@ -3,6 +3,7 @@ import { CE_HEADERS, TOPICS } from '@cartera/contracts';
 import { createApp, signDevToken, type Role } from '@cartera/platform';
 import { useTestDatabase } from '@cartera/testing';
 import request from 'supertest';
+import { Temporal } from 'temporal-polyfill';
 // An e2e test drives both apps in one process (apps have no path alias, so the boundary rule is waived here only).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { accountIdOf } from '../../ledger/src/accounts/account-ids';
@@ -16,7 +17,8 @@ import { dumpReadModels, startReporting } from './testing/reporting-harness';
 
 const HEADER =
   'creditorId,creditorAccountRef,debtorReference,fullName,emails,phones,timeZone,currency,principalMinor,interestMinor,feesMinor,originatedOn,firstUnpaidDueDate,product';
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+// Days counted in the debtors' own zone (Bogotá and Lima are both UTC−5), as the ledger ages them.
+const daysAgo = (n: number) => Temporal.Now.plainDateISO('America/Bogota').subtract({ days: n }).toString();
 
 type LedgerView = {
   accountId: string;
