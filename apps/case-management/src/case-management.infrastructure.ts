@@ -1,10 +1,8 @@
 import type { Provider } from '@nestjs/common';
-import { busOptionsOf, PG_POOL, PLATFORM_CONFIG } from '@cartera/platform';
+import { PG_POOL, PLATFORM_CONFIG, createServiceBus } from '@cartera/platform';
 import { createPostgresEventStore } from '@cartera/eventstore/postgres';
 import type { PostgresEventStore } from '@cartera/eventstore/postgres';
 import type { Bus } from '@cartera/messaging';
-import { createKafkaBus } from '@cartera/messaging/kafka';
-import { createPostgresBus } from '@cartera/messaging/postgres';
 import { Pool } from 'pg';
 import type { CaseManagementConfig } from './case-management.config';
 import { caseTables, CaseTables, migrateCaseSchema } from './case-management.schema';
@@ -41,20 +39,8 @@ const storePoolFactory = (config: CaseManagementConfig): Pool => {
   return pool;
 };
 
-const busFactory = async (config: CaseManagementConfig, pool: Pool): Promise<Bus> =>
-  config.BUS === 'kafka'
-    ? createKafkaBus({
-        brokers: (config.KAFKA_BROKERS ?? '').split(','),
-        clientId: 'case-management',
-        source: 'cartera/case-management',
-        inbox: { pool },
-        ...busOptionsOf(config),
-      })
-    : createPostgresBus({
-        connectionString: config.DATABASE_URL,
-        source: 'cartera/case-management',
-        ...busOptionsOf(config),
-      });
+const busFactory = (config: CaseManagementConfig, pool: Pool): Promise<Bus> =>
+  createServiceBus(config, pool, { clientId: 'case-management', source: 'cartera/case-management' });
 
 export const caseProviders: Provider[] = [
   { provide: CLOCK, useValue: () => new Date() },

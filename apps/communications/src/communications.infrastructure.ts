@@ -1,11 +1,9 @@
 import type { Provider } from '@nestjs/common';
 import type { ContactChannel } from '@cartera/communications-domain';
-import { busOptionsOf, PG_POOL, PLATFORM_CONFIG } from '@cartera/platform';
+import { PG_POOL, PLATFORM_CONFIG, createServiceBus } from '@cartera/platform';
 import { createPostgresEventStore } from '@cartera/eventstore/postgres';
 import type { PostgresEventStore } from '@cartera/eventstore/postgres';
 import type { Bus } from '@cartera/messaging';
-import { createKafkaBus } from '@cartera/messaging/kafka';
-import { createPostgresBus } from '@cartera/messaging/postgres';
 import type { Pool } from 'pg';
 import type { Channel } from './channels/channel.port';
 import { SmtpEmailChannel } from './channels/smtp-email.channel';
@@ -34,20 +32,8 @@ const storeFactory = (config: CommunicationsConfig): Promise<PostgresEventStore>
   });
 };
 
-const busFactory = async (config: CommunicationsConfig, pool: Pool): Promise<Bus> =>
-  config.BUS === 'kafka'
-    ? createKafkaBus({
-        brokers: (config.KAFKA_BROKERS ?? '').split(','),
-        clientId: 'communications',
-        source: 'cartera/communications',
-        inbox: { pool },
-        ...busOptionsOf(config),
-      })
-    : createPostgresBus({
-        connectionString: config.DATABASE_URL,
-        source: 'cartera/communications',
-        ...busOptionsOf(config),
-      });
+const busFactory = (config: CommunicationsConfig, pool: Pool): Promise<Bus> =>
+  createServiceBus(config, pool, { clientId: 'communications', source: 'cartera/communications' });
 
 /** One adapter per channel the configuration enables. */
 const channelsFactory = (config: CommunicationsConfig): Map<ContactChannel, Channel> => {

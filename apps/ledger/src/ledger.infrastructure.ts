@@ -1,10 +1,8 @@
 import type { Provider } from '@nestjs/common';
-import { busOptionsOf, PG_POOL, PLATFORM_CONFIG } from '@cartera/platform';
+import { PG_POOL, PLATFORM_CONFIG, createServiceBus } from '@cartera/platform';
 import { createPostgresEventStore } from '@cartera/eventstore/postgres';
 import type { PostgresEventStore } from '@cartera/eventstore/postgres';
 import type { Bus } from '@cartera/messaging';
-import { createPostgresBus } from '@cartera/messaging/postgres';
-import { createKafkaBus } from '@cartera/messaging/kafka';
 import { Pool } from 'pg';
 import { AccountsCommands } from './accounts/accounts.commands';
 import { AccountsQueries } from './accounts/accounts.queries';
@@ -48,20 +46,8 @@ const storePoolFactory = (config: LedgerConfig): Pool => {
   return pool;
 };
 
-const busFactory = async (config: LedgerConfig, pool: Pool): Promise<Bus> =>
-  config.BUS === 'kafka'
-    ? createKafkaBus({
-        brokers: (config.KAFKA_BROKERS ?? '').split(','),
-        clientId: 'ledger',
-        source: 'cartera/ledger',
-        inbox: { pool },
-        ...busOptionsOf(config),
-      })
-    : createPostgresBus({
-        connectionString: config.DATABASE_URL,
-        source: 'cartera/ledger',
-        ...busOptionsOf(config),
-      });
+const busFactory = (config: LedgerConfig, pool: Pool): Promise<Bus> =>
+  createServiceBus(config, pool, { clientId: 'ledger', source: 'cartera/ledger' });
 
 export const ledgerProviders: Provider[] = [
   { provide: CLOCK, useValue: () => new Date() },

@@ -1,10 +1,8 @@
 import type { Provider } from '@nestjs/common';
-import { busOptionsOf, PG_POOL, PLATFORM_CONFIG } from '@cartera/platform';
+import { PG_POOL, PLATFORM_CONFIG, createServiceBus } from '@cartera/platform';
 import { createPostgresEventStore } from '@cartera/eventstore/postgres';
 import type { PostgresEventStore } from '@cartera/eventstore/postgres';
 import type { Bus } from '@cartera/messaging';
-import { createKafkaBus } from '@cartera/messaging/kafka';
-import { createPostgresBus } from '@cartera/messaging/postgres';
 import type { Pool } from 'pg';
 import { migrate } from './migrations/migrations';
 import { CLOCK } from './negotiation.clock';
@@ -34,20 +32,8 @@ const storeFactory = (config: NegotiationConfig): Promise<PostgresEventStore> =>
   });
 };
 
-const busFactory = async (config: NegotiationConfig, pool: Pool): Promise<Bus> =>
-  config.BUS === 'kafka'
-    ? createKafkaBus({
-        brokers: (config.KAFKA_BROKERS ?? '').split(','),
-        clientId: 'negotiation',
-        source: 'cartera/negotiation',
-        inbox: { pool },
-        ...busOptionsOf(config),
-      })
-    : createPostgresBus({
-        connectionString: config.DATABASE_URL,
-        source: 'cartera/negotiation',
-        ...busOptionsOf(config),
-      });
+const busFactory = (config: NegotiationConfig, pool: Pool): Promise<Bus> =>
+  createServiceBus(config, pool, { clientId: 'negotiation', source: 'cartera/negotiation' });
 
 export const negotiationProviders: Provider[] = [
   { provide: CLOCK, useValue: () => new Date() },

@@ -9,3 +9,4 @@ export * from './metrics';
 export * from './platform.module';
 export * from './platform.tokens';
 export { platformEnv, withPlatformEnv } from './platform-env';
+export { createServiceBus } from './bus/service-bus';

@@ -1,16 +1,14 @@
 import { Logger, type Provider } from '@nestjs/common';
 import {
-  busOptionsOf,
   loadConfig,
   PG_POOL,
   PLATFORM_CONFIG,
   platformEnv,
   type BaseConfig,
+  createServiceBus,
 } from '@cartera/platform';
 import { createPostgresEventStore, type PostgresEventStore } from '@cartera/eventstore/postgres';
 import type { Bus } from '@cartera/messaging';
-import { createKafkaBus } from '@cartera/messaging/kafka';
-import { createPostgresBus } from '@cartera/messaging/postgres';
 import {
   createBlindIndexer,
   createLocalKeyWrapper,
@@ -49,20 +47,8 @@ const masterKeyFactory = (config: BaseConfig): Buffer => {
   return key;
 };
 
-const busFactory = async (config: BaseConfig, pool: Pool): Promise<Bus> =>
-  config.BUS === 'kafka'
-    ? createKafkaBus({
-        brokers: (config.KAFKA_BROKERS ?? '').split(','),
-        clientId: 'case-management-debtors',
-        source: 'cartera/case-management',
-        inbox: { pool },
-        ...busOptionsOf(config),
-      })
-    : createPostgresBus({
-        connectionString: config.DATABASE_URL,
-        source: 'cartera/case-management',
-        ...busOptionsOf(config),
-      });
+const busFactory = (config: BaseConfig, pool: Pool): Promise<Bus> =>
+  createServiceBus(config, pool, { clientId: 'case-management-debtors', source: 'cartera/case-management' });
 
 export const debtorsInfrastructure: Provider[] = [
   { provide: DEBTORS_CLOCK, useValue: () => new Date() },
